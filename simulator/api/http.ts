@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The one error shape every API route returns: `{"error":{"code","message","field"?,"choices"?}}` with an HTTP status. */
+export interface HttpError {
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+  choices?: string[];
+}
+
+/** Codes the HTTP layer itself returns (the engine's own codes live in simulator/errors.ts). */
+export const HTTP_ERROR_CODES = {
+  E_NOT_FOUND: 'no such route or file (404); the message lists the API routes',
+  E_METHOD: 'the route exists but not with this method (405); the message names the allowed ones',
+  E_BAD_JSON: 'the request body is not valid JSON (400)',
+  E_TOO_LARGE: 'the request body is over the size limit (413)',
+  E_UNSUPPORTED_TYPE: 'the body is not application/json (415)',
+  E_UNAUTHORIZED: 'the server was started with --token and the request did not carry it (401)',
+  E_BAD_FIELD: 'a field has the wrong type or value (400); `field` names it',
+  E_REPLAY: 'a replay request failed: no replay loaded, bad recording (409 / 400 / 404)',
+  E_INTERNAL: 'a bug: the server caught an unexpected exception and kept running (500)',
+} as const;
+
+/** Builds an HttpError. */
+export function httpError(status: number, code: keyof typeof HTTP_ERROR_CODES | string, message: string, extra: Partial<HttpError> = {}): HttpError {
+  return { status, code, message, ...extra };
+}
+
+/** Writes a JSON reply. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** Writes an error reply in the documented shape. */
+export function sendError(res: ServerResponse, err: HttpError): void {
+  const { status, ...error } = err;
+  sendJson(res, status, { error });
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes. An empty body reads as `{}`.
+ * Resolves to `{ok:false}` with 400/413/415 errors instead of throwing.
+ */
+export function readJsonBody(req: IncomingMessage, limit = 256 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; error: HttpError }> {
+  return new Promise((resolve) => {
+    const type = req.headers['content-type'];
+    if (type && !/^application\/json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+      req.resume();
+      resolve({ ok: false, error: httpError(415, 'E_UNSUPPORTED_TYPE', `body must be application/json, got "${type}"`) });
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      resolve({ ok: false, error: httpError(413, 'E_TOO_LARGE', `body of ${declared} bytes is over the ${limit}-byte limit`) });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (c: Buffer) => {
+      if (done) return;
+      size += c.length;
+      if (size > limit) {
+        done = true;
+        resolve({ ok: false, error: httpError(413, 'E_TOO_LARGE', `body is over the ${limit}-byte limit`) });
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('error', () => {
+      if (!done) resolve({ ok: false, error: httpError(400, 'E_BAD_JSON', 'request body could not be read') });
+      done = true;
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (text === '') return resolve({ ok: true, value: {} });
+      try {
+        resolve({ ok: true, value: JSON.parse(text) });
+      } catch (e) {
+        resolve({ ok: false, error: httpError(400, 'E_BAD_JSON', `request body is not valid JSON: ${(e as Error).message}`) });
+      }
+    });
+  });
+}

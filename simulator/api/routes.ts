@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimState } from '../server/app.ts';
+import { httpError, readJsonBody, sendError, sendJson, type HttpError } from './http.ts';
+import { generationRoutes } from './routes-generation.ts';
+import { replayRoutes } from './routes-replay.ts';
+import { faultRoutes } from './routes-faults.ts';
+
+/** What a route handler gets: the parsed URL, the JSON body (for POST/PUT), and the server state. */
+export interface RouteContext {
+  state: SimState;
+  url: URL;
+  body: unknown;
+  req: IncomingMessage;
+}
+
+/** A handler answers with a status and JSON body, or an HttpError. */
+export type RouteResult = { status: number; body: unknown } | { error: HttpError };
+export type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
+
+/** Route table entries: `"METHOD /api/path"`. */
+export type RouteTable = Record<string, RouteHandler>;
+
+/** Wraps a success body. */
+export function ok(body: unknown, status = 200): RouteResult {
+  return { status, body };
+}
+
+/** Wraps an error. */
+export function fail(error: HttpError): RouteResult {
+  return { error };
+}
+
+/** The control API: one table of routes, JSON in and out, errors in the documented shape; never throws. */
+export function createApiHandler(state: SimState): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const table: RouteTable = { ...generationRoutes, ...replayRoutes, ...faultRoutes };
+  const paths = new Map<string, string[]>();
+  for (const key of Object.keys(table)) {
+    const [method, path] = key.split(' ');
+    paths.set(path, [...(paths.get(path) ?? []), method]);
+  }
+  const listing = [...paths].map(([p, m]) => `${m.join('|')} ${p}`).join(', ');
+
+  return async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname.replace(/\/+$/, '') || '/';
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (method === 'OPTIONS') {
+        res.writeHead(204, { allow: (paths.get(path) ?? []).join(', ') });
+        res.end();
+        return;
+      }
+      const handler = table[`${method} ${path}`];
+      if (!handler) {
+        const allowed = paths.get(path);
+        if (allowed) {
+          res.setHeader('allow', allowed.join(', '));
+          sendError(res, httpError(405, 'E_METHOD', `${method} is not allowed on ${path}; use ${allowed.join(' or ')}`, { choices: allowed }));
+        } else sendError(res, httpError(404, 'E_NOT_FOUND', `no such API route: ${method} ${path}. Routes: ${listing}`));
+        req.resume();
+        return;
+      }
+      let body: unknown = undefined;
+      if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+        const read = await readJsonBody(req);
+        if (!read.ok) return sendError(res, read.error);
+        body = read.value;
+      } else req.resume();
+      const result = await handler({ state, url, body, req });
+      if ('error' in result) sendError(res, result.error);
+      else sendJson(res, result.status, result.body);
+    } catch (e) {
+      sendError(res, httpError(500, 'E_INTERNAL', `unexpected error: ${(e as Error).message}`));
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerServe, registerStart } from './commands/serve.ts';
+import { registerRecorderCommands } from '../recorder/commands.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize. Exit codes: 0 ok, 1 failure, 2 usage. */
+export function buildProgram(): Command {
+  const program = new Command('tiksim')
+    .description('A local lab for TikTok LIVE overlays: a fake TikFinity server, a recorder and replayer')
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerServe(program);
+  registerStart(program);
+  registerRecorderCommands(program);
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Help and version exit 0; every other parse error is a usage error.
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  }
+  process.stderr.write(`tiksim: ${(e as Error).message}\n`);
+  process.exit(1);
+}

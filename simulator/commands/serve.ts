@@ -1,0 +1,206 @@
+import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseQuirks, parseRates, loadScenarioFile, SCENARIO_PRESETS, type Scenario } from '../engine.ts';
+import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../config/load-config.ts';
+import { ListenError, startSimulator, type RunningSimulator, type SimulatorOptions } from '../server/app.ts';
+import { isLoopbackHost } from '../server/auth.ts';
+import { startStatusLine } from '../server/status-line.ts';
+import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
+
+/** Stream start used with --seed when no --start-time is given, so a seed alone repeats the stream byte for byte. */
+export const SEEDED_EPOCH_MS = Date.UTC(2025, 0, 1, 20, 0, 0);
+
+/** Raw options as commander hands them over. */
+interface ServeFlags {
+  host: string;
+  port: number;
+  token?: string;
+  seed?: number;
+  startTime?: number;
+  population: number;
+  rates?: string;
+  scenario?: string;
+  quirks?: string;
+  config: string | false;
+  replay?: string;
+  speed: number;
+  instant?: boolean;
+  loop?: boolean;
+  from?: number;
+  to?: number;
+  skipBad?: boolean;
+  rewriteMedia: boolean;
+  recordings: string;
+  backlog: boolean;
+  paused?: boolean;
+  maxClientBuffer: number;
+  heartbeat: number;
+  status: boolean;
+}
+
+function resolveScenario(ref: string | undefined): string | Scenario | undefined {
+  if (!ref) return undefined;
+  const names = SCENARIO_PRESETS.map((p) => (typeof p === 'string' ? p : p.name));
+  if (names.includes(ref)) return ref;
+  if (existsSync(ref)) {
+    const r = loadScenarioFile(ref);
+    if (!r.ok) throw new InvalidArgumentError(r.error.message);
+    return r.value;
+  }
+  throw new InvalidArgumentError(`scenario "${ref}" is neither a preset (${names.join(', ')}) nor a file.`);
+}
+
+/** Turns validated flags into simulator options; throws InvalidArgumentError for bad combinations. */
+export function serveOptions(f: ServeFlags): SimulatorOptions {
+  if (!isLoopbackHost(f.host) && !f.token) {
+    throw new InvalidArgumentError(
+      `binding to ${f.host} exposes the simulator beyond this machine: add --token <secret> (every request must then carry it), or keep the default --host 127.0.0.1.`,
+    );
+  }
+  let rates: SimulatorOptions['rates'];
+  if (f.rates) {
+    const r = parseRates(f.rates);
+    if (!r.ok) throw new InvalidArgumentError(r.error.message);
+    rates = r.value;
+  }
+  let quirks: SimulatorOptions['quirks'];
+  if (f.quirks) {
+    const q = parseQuirks(f.quirks);
+    if (!q.ok) throw new InvalidArgumentError(q.error.message);
+    quirks = q.value;
+  }
+  let config: SimulatorOptions['config'] = null;
+  if (f.config !== false) {
+    try {
+      config = loadConfigFile(f.config);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  }
+  const seed = f.seed ?? randomInt(0, 2 ** 31);
+  return {
+    host: f.host,
+    port: f.port,
+    token: f.token,
+    seed,
+    startMs: f.startTime ?? (f.seed !== undefined ? SEEDED_EPOCH_MS : Date.now()),
+    population: f.population,
+    rates,
+    scenario: resolveScenario(f.scenario),
+    quirks,
+    config,
+    recordingsDir: resolve(f.recordings),
+    chatBacklog: f.backlog,
+    paused: f.paused,
+    hub: { maxBufferedBytes: f.maxClientBuffer, heartbeatMs: f.heartbeat },
+    replay: f.replay
+      ? {
+          recording: f.replay,
+          speed: f.speed,
+          instant: f.instant,
+          loop: f.loop,
+          fromMs: f.from,
+          toMs: f.to,
+          skipBad: f.skipBad,
+          rewriteMedia: f.rewriteMedia,
+        }
+      : undefined,
+  };
+}
+
+/** Prints where to connect. */
+function banner(sim: RunningSimulator, opts: SimulatorOptions): string {
+  const t = opts.token ? `?token=${opts.token}` : '';
+  const lines = [
+    `tiksim listening on ${sim.wsUrl}${t}  (TikFinity-compatible WebSocket: point your overlay here)`,
+    `  overlay  ${sim.url}/overlay/${t}`,
+    `  panel    ${sim.url}/panel/${t}`,
+    `  api      ${sim.url}/api/status${t}`,
+    opts.replay
+      ? `  replaying ${opts.replay.recording}${opts.replay.instant ? ' (instant)' : ` at x${opts.replay.speed ?? 1}`}`
+      : `  seed ${opts.seed}${opts.scenario ? `, scenario ${typeof opts.scenario === 'string' ? opts.scenario : opts.scenario.name}` : ''}, population ${opts.population}`,
+  ];
+  return lines.join('\n');
+}
+
+/** Adds the options shared by `serve` and `start`. */
+function addServeOptions(cmd: Command): Command {
+  return cmd
+    .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
+    .option('-p, --port <port>', 'port (TikFinity uses 21213; 0 picks a free one)', intArg(0, 65535), 21213)
+    .option('--token <secret>', 'require this token on every request (?token=, Bearer header or cookie)')
+    .option('-s, --seed <n>', 'seed: the same seed and scenario repeat the stream byte for byte', intArg(0, 2 ** 32 - 1))
+    .option('--start-time <time>', 'stream start (epoch ms or ISO date); default now, or 2025-01-01T20:00Z with --seed', startTimeArg)
+    .option('--population <n>', 'number of distinct viewers', intArg(1, 1_000_000), 500)
+    .option('-r, --rates <list>', 'average events/s per kind, e.g. chat=2,like=8,gift=0.3,member=1,follow=0.05')
+    .option('--scenario <name|file>', `a preset (quiet, busy, gift-storm, hype) or a scenario JSON file`)
+    .option('--quirks <list>', 'TikTok quirks, e.g. dropStreakEnd=0.1,duplicates=0.02,social=on')
+    .option('--config <file>', 'config frame (Actions & Events) sent to each client on connect', DEFAULT_CONFIG_PATH)
+    .option('--no-config', 'send no config frame on connect')
+    .option('--replay <recording>', 'replay a recording (folder, events file, or a name in --recordings)')
+    .option('--speed <x>', 'replay speed factor', positiveArg(1000), 1)
+    .option('--instant', 'replay as fast as the clients take the frames')
+    .option('--loop', 'replay from the start again when the end is reached')
+    .option('--from <offset>', 'replay slice start (ms, 90s, 1m30s or 01:30)', offsetArg)
+    .option('--to <offset>', 'replay slice end', offsetArg)
+    .option('--skip-bad', 'skip malformed recording lines (reported) instead of stopping')
+    .option('--no-rewrite-media', "send recorded image URLs untouched instead of pointing them at this server's copies")
+    .option('--recordings <dir>', 'folder of recordings for the panel and API', 'recordings')
+    .option('--no-backlog', 'do not send the last chats to each new client')
+    .option('--paused', 'start with generation paused (fire events by hand)')
+    .addOption(new Option('--max-client-buffer <bytes>', 'bytes a slow client may have queued before frames to it are dropped').argParser(intArg(16_384, 1 << 30)).default(1 << 20))
+    .addOption(new Option('--heartbeat <ms>', 'ping interval; clients that miss a pong are dropped').argParser(intArg(100, 3_600_000)).default(30_000))
+    .option('--no-status', 'no live status line');
+}
+
+/** Starts the simulator from flags and runs until Ctrl-C. */
+async function runServe(flags: ServeFlags): Promise<void> {
+  const opts = serveOptions(flags);
+  let sim: RunningSimulator;
+  try {
+    sim = await startSimulator(opts);
+  } catch (e) {
+    if (e instanceof ListenError) {
+      process.stderr.write(`tiksim: ${e.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`tiksim: cannot start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${banner(sim, opts)}\n`);
+  const stopStatus = flags.status ? startStatusLine(sim.state) : () => {};
+  let closing = false;
+  const shutdown = async (): Promise<void> => {
+    if (closing) process.exit(130);
+    closing = true;
+    stopStatus();
+    const s = sim.state.sent;
+    process.stdout.write(`tiksim: stopping; sent ${s.total} frames to ${sim.state.hub.stats.connectedTotal} client connection(s)\n`);
+    await sim.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+/** Registers `tiksim serve`. */
+export function registerServe(program: Command): void {
+  addServeOptions(
+    program
+      .command('serve')
+      .description('run the fake TikFinity server: generated streams, or a replayed recording, on ws://127.0.0.1:21213/'),
+  ).action(runServe);
+}
+
+/** Registers `tiksim start`: build the overlay and panel if needed, then serve (what `npm start` runs). */
+export function registerStart(program: Command): void {
+  addServeOptions(
+    program.command('start').description('build the overlay and panel when missing, then serve them with the simulator (npm start)'),
+  ).action(async (flags: ServeFlags) => {
+    const { ensureBuilt } = await import('./ensure-built.ts');
+    await ensureBuilt();
+    await runServe(flags);
+  });
+}

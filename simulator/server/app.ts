@@ -1,0 +1,267 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket } from 'ws';
+import { serializeFrame, type ConfigData } from '../../protocol/index.ts';
+import { createEngine, type Engine, type OutFrame, type Quirks, type Rates, type Scenario } from '../engine.ts';
+import { createMediaHandler } from '../media/index.ts';
+import { createImageProxy } from './image-proxy.ts';
+import { createApiHandler } from '../api/routes.ts';
+import { httpError, sendError } from '../api/http.ts';
+import { authorize } from './auth.ts';
+import { Pump } from './pump.ts';
+import { RateMeter } from './rate-meter.ts';
+import { RingLog } from './ring-log.ts';
+import { createStaticApps } from './static-apps.ts';
+import { WsHub, type HubOptions } from './ws-hub.ts';
+import { landingPage } from './landing.ts';
+import { absolutizeConfig } from '../config/load-config.ts';
+import { ReplayControl, type ReplayRequest } from './replay-control.ts';
+
+/** Everything `tiksim serve` can be told. */
+export interface SimulatorOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+  seed: number;
+  population?: number;
+  rates?: Partial<Rates>;
+  scenario?: string | Scenario;
+  quirks?: Partial<Quirks>;
+  /** Virtual epoch ms of the stream's start (createTime, msgId...). */
+  startMs: number;
+  /** The `config` frame sent to each client on connect; null sends none. */
+  config?: ConfigData | null;
+  /** Start in replay mode. */
+  replay?: ReplayRequest;
+  /** Where GET /api/recordings looks. */
+  recordingsDir?: string;
+  /** Where the built overlay and panel live (dist/). */
+  distDir?: string;
+  hub?: HubOptions;
+  /** Send the last chats to each new client (TikTok does). Default true. */
+  chatBacklog?: boolean;
+  tikfinity?: { userId: number; username: string };
+  /** Start generation paused. */
+  paused?: boolean;
+}
+
+/** Counters for GET /api/status and the terminal status line. */
+export interface SendStats {
+  total: number;
+  byKind: Record<string, number>;
+  /** Per-client frames sent on connect (config, chat backlog): not part of the broadcast stream. */
+  connectFrames: number;
+  malformed: number;
+}
+
+/** The live server's state, shared by the API routes. */
+export interface SimState {
+  readonly opts: Required<Pick<SimulatorOptions, 'host' | 'seed' | 'startMs'>> & SimulatorOptions;
+  engine: Engine;
+  readonly hub: WsHub;
+  readonly pump: Pump;
+  readonly log: RingLog;
+  readonly meter: RateMeter;
+  readonly sent: SendStats;
+  readonly replay: ReplayControl;
+  readonly startedAt: number;
+  mediaBase: string;
+  /** Sends one frame to every client and counts it (generated, fired, replayed or faulty alike). */
+  broadcast(frame: OutFrame): void;
+  /** Replaces the engine (new seed), keeping clients connected. */
+  reseed(seed: number): void;
+}
+
+/** A running simulator. */
+export interface RunningSimulator {
+  readonly host: string;
+  readonly port: number;
+  /** http://host:port */
+  readonly url: string;
+  /** ws://host:port/ */
+  readonly wsUrl: string;
+  readonly state: SimState;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/** A listen failure with a message a person can act on (port in use, no permission...). */
+export class ListenError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (e.code === 'EADDRINUSE') {
+        reject(
+          new ListenError(
+            `port ${port} on ${host} is already in use (TikFinity itself may be running there). ` +
+              `Stop that program, or start tiksim on another port with --port <n> and point your overlay at it.`,
+            'E_PORT_IN_USE',
+          ),
+        );
+      } else if (e.code === 'EACCES') {
+        reject(new ListenError(`not allowed to listen on ${host}:${port}; choose a port above 1024 with --port <n>.`, 'E_PORT_DENIED'));
+      } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
+        reject(new ListenError(`cannot listen on host "${host}": no such address on this machine; check --host.`, 'E_BAD_HOST'));
+      } else reject(new ListenError(`cannot listen on ${host}:${port}: ${e.message}`, e.code ?? 'E_LISTEN'));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** Starts the fake TikFinity server: WebSocket on every path, control API, media, overlay and panel on one port. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const opts = { ...options, host, seed: options.seed, startMs: options.startMs };
+  const hub = new WsHub(options.hub);
+  const log = new RingLog(500);
+  const meter = new RateMeter(5);
+  const sent: SendStats = { total: 0, byKind: {}, connectFrames: 0, malformed: 0 };
+  const media = createMediaHandler();
+  const proxy = createImageProxy();
+  const staticApps = createStaticApps(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
+
+  const server = createServer();
+  server.keepAliveTimeout = 5000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await listen(server, host, options.port ?? 21213);
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : (options.port ?? 21213);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const mediaBase = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : urlHost}:${port}`;
+
+  const makeEngine = (seed: number): Engine =>
+    createEngine({
+      seed,
+      population: options.population ?? 500,
+      rates: options.rates,
+      scenario: options.scenario,
+      quirks: options.quirks,
+      startMs: options.startMs,
+      mediaBase,
+      tikfinity: options.tikfinity,
+    });
+
+  const broadcast = (frame: OutFrame): void => {
+    hub.broadcast(frame.text);
+    sent.total++;
+    sent.byKind[frame.event] = (sent.byKind[frame.event] ?? 0) + 1;
+    log.push(Date.now(), frame.event, frame.text);
+    meter.add(frame.event, Date.now());
+  };
+
+  const state = {
+    opts,
+    engine: makeEngine(options.seed),
+    hub,
+    log,
+    meter,
+    sent,
+    startedAt: Date.now(),
+    mediaBase,
+    broadcast,
+  } as unknown as SimState & { pump: Pump; replay: ReplayControl };
+  const pump = new Pump(
+    // Through `state` so a reseed (new engine) is picked up without restarting the pump.
+    { advance: (n, e) => state.engine.advance(n, e), nextDueMs: () => state.engine.nextDueMs() },
+    options.startMs,
+    broadcast,
+  );
+  state.pump = pump;
+  state.replay = new ReplayControl(state);
+  state.reseed = (seed: number): void => {
+    state.engine = makeEngine(seed);
+    state.opts.seed = seed;
+    pump.poke();
+  };
+  if (options.paused) state.engine.setPaused(true);
+
+  const configText = options.config ? serializeFrame('config', absolutizeConfig(options.config, mediaBase)) : null;
+  hub.onConnect = (ws: WebSocket) => {
+    if (configText) {
+      hub.sendTo(ws, configText);
+      sent.connectFrames++;
+    }
+    if (options.chatBacklog !== false && !state.replay.active) {
+      for (const text of state.engine.chatBacklog()) {
+        hub.sendTo(ws, text);
+        sent.connectFrames++;
+      }
+    }
+  };
+
+  const api = createApiHandler(state);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    res.on('error', () => {});
+    try {
+      if (!authorize(req, options.token, res)) {
+        sendError(res, httpError(401, 'E_UNAUTHORIZED', 'this server requires a token: add ?token=<token> or an "Authorization: Bearer <token>" header'));
+        return;
+      }
+      const path = (req.url ?? '/').split('?')[0];
+      if (path.startsWith('/api/')) return void api(req, res);
+      if (path.startsWith('/media/rec/')) return void state.replay.serveMedia(decodeURIComponent(path.slice('/media/rec/'.length)), res);
+      if (media(req, res)) return;
+      if (proxy(req, res)) return;
+      if (staticApps(req, res)) return;
+      if (path === '/' || path === '/index.html') {
+        // A plain browser visit to the socket's address gets a page that says where things are.
+        const html = landingPage(mediaBase, options.token !== undefined);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(html);
+        return;
+      }
+      sendError(res, httpError(404, 'E_NOT_FOUND', `no such route: ${req.method} ${path} (try /overlay/, /panel/ or /api/status)`));
+    } catch (e) {
+      sendError(res, httpError(500, 'E_INTERNAL', `unexpected error: ${(e as Error).message}`));
+    }
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => {});
+    if (!authorize(req, options.token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nthis server requires ?token=<token>\n');
+      return;
+    }
+    // TikFinity clients use "/", no slash, or "/?uniqueId=...": every path is the same socket.
+    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit('connection', ws, req));
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+
+  if (options.replay) await state.replay.load(options.replay);
+  pump.start();
+
+  return {
+    host,
+    port,
+    url: `http://${urlHost}:${port}`,
+    wsUrl: `ws://${urlHost}:${port}/`,
+    state,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        pump.stop();
+        state.replay.stop();
+        hub.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

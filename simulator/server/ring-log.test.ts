@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { RingLog } from './ring-log.ts';
+
+describe('RingLog', () => {
+  it('keeps only the newest entries and returns them oldest first', () => {
+    const log = new RingLog(3);
+    for (let i = 0; i < 5; i++) log.push(i, 'chat', `t${i}`);
+    expect(log.since(0).map((e) => e.text)).toEqual(['t2', 't3', 't4']);
+    expect(log.since(4).map((e) => e.seq)).toEqual([5]);
+    expect(log.since(5)).toEqual([]);
+  });
+  it('limits to the newest `limit` entries', () => {
+    const log = new RingLog(10);
+    for (let i = 0; i < 10; i++) log.push(i, 'like', `t${i}`);
+    expect(log.since(0, 2).map((e) => e.text)).toEqual(['t8', 't9']);
+  });
+});

@@ -1,0 +1,40 @@
+/** One frame the server sent, as kept for GET /api/log and the panel's live log. */
+export interface LogEntry {
+  seq: number;
+  at: number;
+  event: string;
+  text: string;
+}
+
+/** A fixed-size ring of the last frames sent; memory stays flat however long the server runs. */
+export class RingLog {
+  private readonly buf: (LogEntry | undefined)[];
+  private seq = 0;
+
+  constructor(readonly size = 500) {
+    this.buf = new Array(size);
+  }
+
+  /** Records one frame; returns its sequence number (1-based, monotonic). */
+  push(at: number, event: string, text: string): number {
+    const seq = ++this.seq;
+    this.buf[seq % this.size] = { seq, at, event, text };
+    return seq;
+  }
+
+  /** The newest sequence number (0 before anything was sent). */
+  get last(): number {
+    return this.seq;
+  }
+
+  /** Entries with seq > after, oldest first, at most `limit` (the newest ones when more are available). */
+  since(after: number, limit = 200): LogEntry[] {
+    const from = Math.max(after + 1, this.seq - this.size + 1, this.seq - limit + 1, 1);
+    const out: LogEntry[] = [];
+    for (let s = from; s <= this.seq; s++) {
+      const e = this.buf[s % this.size];
+      if (e && e.seq === s) out.push(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { sendError, httpError } from '../api/http.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * Serves the built overlay at /overlay/ and the panel at /panel/ from `distDir` (made by `npm run build`).
+ * When a build is missing, says how to make it instead of a bare 404.
+ */
+export function createStaticApps(distDir: string): Handler {
+  const apps = ['overlay', 'panel'].map((name) => {
+    const dir = join(distDir, name);
+    const serve = existsSync(dir) ? sirv(dir, { dev: false, etag: true, single: false, dotfiles: false }) : null;
+    return { name, prefix: `/${name}`, dir, serve };
+  });
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    for (const app of apps) {
+      if (path !== app.prefix && !path.startsWith(`${app.prefix}/`)) continue;
+      if (path === app.prefix) {
+        res.writeHead(301, { location: `${app.prefix}/${(req.url ?? '').slice(app.prefix.length)}` });
+        res.end();
+        return true;
+      }
+      if (!app.serve || !existsSync(join(app.dir, 'index.html'))) {
+        sendError(res, httpError(404, 'E_NOT_FOUND', `the ${app.name} is not built: run "npm run build" (or "npm start", which builds it)`));
+        return true;
+      }
+      const original = req.url;
+      req.url = (req.url ?? '/').slice(app.prefix.length) || '/';
+      res.setHeader('access-control-allow-origin', '*');
+      app.serve(req, res, () => {
+        req.url = original;
+        sendError(res, httpError(404, 'E_NOT_FOUND', `no such file in the ${app.name}: ${path}`));
+      });
+      return true;
+    }
+    return false;
+  };
+}

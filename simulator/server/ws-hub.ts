@@ -1,0 +1,201 @@
+import type { IncomingMessage } from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
+
+/** Limits that keep one slow or dead client from costing the server memory. */
+export interface HubOptions {
+  /** Bytes a client may have queued before frames to it are dropped (default 1 MiB). */
+  maxBufferedBytes?: number;
+  /** A client that stays over the cap this long is disconnected (default 5000 ms). */
+  slowClientGraceMs?: number;
+  /** Ping interval; a client that has not answered the previous ping is terminated (default 30000 ms). */
+  heartbeatMs?: number;
+}
+
+/** Counters the hub keeps; all monotonic. */
+export interface HubStats {
+  connectedTotal: number;
+  droppedFrames: number;
+  slowClientsDisconnected: number;
+  deadClientsTerminated: number;
+  socketErrors: number;
+}
+
+interface ClientState {
+  alive: boolean;
+  overCapSince: number;
+  connectedAt: number;
+  remote: string;
+  path: string;
+}
+
+/** A public view of one connected client, for GET /api/status. */
+export interface ClientInfo {
+  id: number;
+  remote: string;
+  path: string;
+  connectedAt: number;
+  bufferedBytes: number;
+}
+
+/**
+ * Every connected TikFinity client; broadcasts one text frame to all of them, ignores what they send,
+ * answers pings (ws does that itself), drops dead ones by heartbeat and caps slow ones.
+ */
+export class WsHub {
+  readonly wss: WebSocketServer;
+  readonly stats: HubStats = {
+    connectedTotal: 0,
+    droppedFrames: 0,
+    slowClientsDisconnected: 0,
+    deadClientsTerminated: 0,
+    socketErrors: 0,
+  };
+  private readonly clients = new Map<WebSocket, ClientState & { id: number }>();
+  private readonly maxBuffered: number;
+  private readonly graceMs: number;
+  private readonly heartbeat: NodeJS.Timeout;
+  private nextId = 1;
+  /** Called for each new client, after it joined the broadcast set (send the config frame, chat backlog...). */
+  onConnect: (ws: WebSocket, req: IncomingMessage) => void = () => {};
+
+  constructor(opts: HubOptions = {}) {
+    this.maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
+    this.graceMs = opts.slowClientGraceMs ?? 5000;
+    // Pings ride the same socket; a client whose pong never comes back is gone (laptop asleep, OBS killed).
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+    this.wss.on('connection', (ws, req) => this.add(ws, req));
+    this.heartbeat = setInterval(() => this.sweep(), opts.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  /** Number of connected clients. */
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** The connected clients, for status. */
+  list(): ClientInfo[] {
+    return [...this.clients].map(([ws, c]) => ({
+      id: c.id,
+      remote: c.remote,
+      path: c.path,
+      connectedAt: c.connectedAt,
+      bufferedBytes: ws.bufferedAmount,
+    }));
+  }
+
+  private add(ws: WebSocket, req: IncomingMessage): void {
+    const state = {
+      id: this.nextId++,
+      alive: true,
+      overCapSince: 0,
+      connectedAt: Date.now(),
+      remote: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`,
+      path: req.url ?? '/',
+    };
+    this.clients.set(ws, state);
+    this.stats.connectedTotal++;
+    ws.on('pong', () => {
+      state.alive = true;
+    });
+    // Clients only listen; whatever they send is ignored, but must never throw.
+    ws.on('message', () => {});
+    ws.on('error', () => {
+      this.stats.socketErrors++;
+    });
+    ws.on('close', () => {
+      this.clients.delete(ws);
+    });
+    try {
+      this.onConnect(ws, req);
+    } catch {
+      // A failing connect hook must not take the server down; the client still gets the live stream.
+    }
+  }
+
+  /** Sends one frame to one client, respecting its buffer cap. Returns false when it was dropped. */
+  sendTo(ws: WebSocket, data: Buffer | string): boolean {
+    if (ws.readyState !== WebSocket.OPEN) return false;
+    const state = this.clients.get(ws);
+    if (ws.bufferedAmount > this.maxBuffered) {
+      this.stats.droppedFrames++;
+      const now = Date.now();
+      if (state) {
+        if (!state.overCapSince) state.overCapSince = now;
+        else if (now - state.overCapSince > this.graceMs) {
+          this.stats.slowClientsDisconnected++;
+          this.clients.delete(ws);
+          ws.terminate();
+        }
+      }
+      return false;
+    }
+    if (state) state.overCapSince = 0;
+    ws.send(data, { binary: false });
+    return true;
+  }
+
+  /** Sends one text frame to every client; the text is encoded once. */
+  broadcast(text: string): void {
+    if (this.clients.size === 0) return;
+    const buf = Buffer.from(text, 'utf8');
+    for (const ws of this.clients.keys()) this.sendTo(ws, buf);
+  }
+
+  /** True when every client can take more without crossing its cap (used by instant replay). */
+  writable(): boolean {
+    for (const ws of this.clients.keys()) if (ws.bufferedAmount > this.maxBuffered / 2) return false;
+    return true;
+  }
+
+  /** Resolves once every client has drained below half its cap (polls; cheap and bounded). */
+  whenWritable(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.writable()) resolve();
+        else setTimeout(check, 2);
+      };
+      check();
+    });
+  }
+
+  /** Closes every client with a code and reason (fault injection, shutdown). */
+  closeAll(code = 1001, reason = 'server going away'): number {
+    const n = this.clients.size;
+    for (const ws of this.clients.keys()) ws.close(code, reason);
+    return n;
+  }
+
+  /** Drops every client's TCP connection without a close frame (fault injection). */
+  terminateAll(): number {
+    const n = this.clients.size;
+    for (const ws of this.clients.keys()) ws.terminate();
+    this.clients.clear();
+    return n;
+  }
+
+  private sweep(): void {
+    for (const [ws, state] of this.clients) {
+      if (!state.alive) {
+        this.stats.deadClientsTerminated++;
+        this.clients.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      state.alive = false;
+      try {
+        ws.ping();
+      } catch {
+        this.stats.socketErrors++;
+      }
+    }
+  }
+
+  /** Stops the heartbeat and closes every client. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.closeAll(1001, 'server shutting down');
+    setTimeout(() => this.terminateAll(), 200).unref();
+    this.wss.close();
+  }
+}
