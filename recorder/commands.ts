@@ -1,0 +1,154 @@
+/** The recorder's subcommands for the `tiksim` CLI: record, decode, inspect, anonymize. Exit codes: 0 ok, 1 failure, 2 usage. */
+import { resolve, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { Recorder, type RecordSummary } from './record.ts';
+import { formatSummary, startStatusLine } from './status-line.ts';
+import { inspectRecording, formatInspect } from './inspect.ts';
+import { anonymizeRecording } from './anonymize.ts';
+
+const pkgVersion = (): string => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+};
+
+/** Parses a duration: 90, 90s, 5m, 1h, 1m30s, 500ms → ms. */
+export function parseDuration(v: string): number {
+  const s = v.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    total += Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+    matched = re.lastIndex;
+  }
+  if (matched !== s.length || s.length === 0) throw new InvalidArgumentError(`"${v}" is not a duration; use e.g. 90, 90s, 5m, 1h or 1m30s`);
+  return Math.round(total);
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${v}" is not a positive whole number`);
+  return n;
+}
+
+function intArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`"${v}" is not a whole number`);
+  return n;
+}
+
+function wsUrl(v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol === 'ws:' || u.protocol === 'wss:') return v;
+  } catch {
+    /* fall through */
+  }
+  throw new InvalidArgumentError(`"${v}" is not a WebSocket URL; use e.g. ws://127.0.0.1:21213/`);
+}
+
+/** recordings/<date>-<name> with the local date and time, e.g. recordings/2025-06-01-2130-mystream. */
+export function defaultOutDir(base: string, name: string, at = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
+  return join(base, `${date}-${name.replace(/[^A-Za-z0-9_.-]+/g, '_')}`);
+}
+
+interface RecordFlags {
+  from: string;
+  tiktok?: string;
+  out?: string;
+  name?: string;
+  recordings: string;
+  duration?: number;
+  maxEvents?: number;
+  media: boolean;
+  mediaConcurrency: number;
+}
+
+async function runRecord(f: RecordFlags): Promise<void> {
+  const name = f.name ?? (f.tiktok ? f.tiktok.replace(/^@/, '') : 'session');
+  const outDir = resolve(f.out ?? defaultOutDir(f.recordings, name));
+  let session: { stop(reason?: string): Promise<RecordSummary>; done: Promise<RecordSummary>; snapshot(): import('./record.ts').RecorderStats; start(): void };
+  if (f.tiktok) {
+    const { TikTokRecorder } = await import('./tiktok-record.ts');
+    session = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, tool: `tiksim ${pkgVersion()}` });
+  } else {
+    session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}` });
+  }
+  process.stderr.write(`recording ${f.tiktok ? `TikTok @${f.tiktok}` : f.from} into ${outDir} (Ctrl-C to stop)\n`);
+  const stopLine = startStatusLine(process.stderr, () => session.snapshot());
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts > 1) process.exit(130);
+    void session.stop('stopped (Ctrl-C)');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  session.start();
+  const summary = await session.done;
+  stopLine();
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.stderr.write(formatSummary(summary) + '\n');
+  if (summary.error) {
+    process.stderr.write(`tiksim record: ${summary.error.message}\n  what was written up to then is readable: tiksim inspect ${summary.dir}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Adds `record`, `decode`, `inspect` and `anonymize` to the program. */
+export function registerRecorderCommands(program: Command): void {
+  program
+    .command('record')
+    .description('record a live session from a TikFinity-compatible socket (or straight from TikTok) into recordings/<date>-<name>/')
+    .option('--from <url>', 'TikFinity-compatible WebSocket to record', wsUrl, 'ws://127.0.0.1:21213/')
+    .option('--tiktok <uniqueId>', 'record straight from TikTok LIVE through tiktok-live-connector (needs internet)')
+    .option('--out <dir>', 'recording folder to create (default recordings/<date>-<name>)')
+    .option('--name <name>', 'name used in the default folder name and the header')
+    .option('--recordings <dir>', 'base folder for the default --out', 'recordings')
+    .option('--duration <time>', 'stop after this long (90s, 5m, 1h)', parseDuration)
+    .option('--max-events <n>', 'stop after this many frames', positiveInt)
+    .option('--no-media', 'do not download profile pictures and gift images')
+    .option('--media-concurrency <n>', 'parallel image downloads', positiveInt, 4)
+    .addHelpText('after', '\nExamples:\n  tiksim record --duration 10m --name friday\n  tiksim record --from ws://192.168.1.20:21213/ --max-events 5000\n  tiksim record --tiktok someuser')
+    .action(async (flags: RecordFlags) => runRecord(flags));
+
+  program
+    .command('inspect')
+    .description('summarise a recording: duration, events per kind, rates, viewers, top gifters, gaps, media, bad lines')
+    .argument('<recording>', 'recording folder or its events.jsonl')
+    .option('--json', 'print the report as JSON')
+    .option('--bucket <time>', 'rate bucket size', parseDuration, 10_000)
+    .action(async (path: string, o: { json?: boolean; bucket: number }) => {
+      const r = await inspectRecording(path, { bucketMs: o.bucket });
+      process.stdout.write((o.json ? JSON.stringify(r, null, 2) : formatInspect(r)) + '\n');
+    });
+
+  program
+    .command('anonymize')
+    .description("write a copy of a recording with every viewer's ids, names and avatars replaced, consistently")
+    .argument('<in>', 'recording folder or its events.jsonl')
+    .argument('<out>', 'new recording folder to create')
+    .requiredOption('--seed <n>', 'seed for the stand-ins (same seed, same stand-ins)', intArg)
+    .action(async (inPath: string, outPath: string, o: { seed: number }) => {
+      const r = await anonymizeRecording(inPath, outPath, o.seed);
+      process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${r.passedThrough} not JSON, left as is), kept ${r.mediaKept} images, ${r.badLines} bad lines skipped → ${outPath}\n`);
+    });
+
+  program
+    .command('decode')
+    .description('decode TikTok webcast push frames (base64 or binary, gzip or not) into TikFinity-shaped events, one JSON line each')
+    .argument('[input]', 'base64 text, or a file path; omit or "-" to read stdin')
+    .option('--raw', 'also print each decoded message as the library decoded it')
+    .action(async (input: string | undefined, o: { raw?: boolean }) => {
+      const { runDecode } = await import('./decode.ts');
+      const code = await runDecode(input, { raw: !!o.raw, out: process.stdout, err: process.stderr });
+      if (code) process.exitCode = code;
+    });
+}

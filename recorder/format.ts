@@ -1,0 +1,169 @@
+/**
+ * The recording format, version 1 (documented in recordings/README.md).
+ *
+ * A recording is a folder holding `events.jsonl` and `media/`. Line 1 of events.jsonl is the header; every other line
+ * is one entry: a frame `{"t":12,"frame":"<exact text>"}`, a gap `{"type":"gap",...}` or a media note
+ * `{"type":"media",...}`. Offsets `t` are ms since the header's `startMs`.
+ */
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'tiksim-recording';
+export const FORMAT_VERSION = 1;
+export const EVENTS_FILE = 'events.jsonl';
+export const MEDIA_DIR = 'media';
+export const MEDIA_INDEX = 'index.json';
+
+/** Error codes every recording reader/writer error carries (`err.code`). */
+export const REC_ERRORS = {
+  E_REC_NOT_FOUND: 'the recording folder or events file does not exist',
+  E_REC_BAD_HEADER: 'line 1 is not a tiksim recording header',
+  E_REC_VERSION: 'the recording was written by a newer format version',
+  E_REC_BAD_LINE: 'a line is not valid JSON or not a known entry',
+  E_REC_WRITE: 'the events file could not be written (disk full, read-only, no permission)',
+  E_REC_EXISTS: 'the output folder already holds a recording',
+} as const;
+export type RecErrorCode = keyof typeof REC_ERRORS;
+
+/** An Error with a `code` from REC_ERRORS. */
+export class RecordingError extends Error {
+  constructor(
+    readonly code: RecErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordingError';
+  }
+}
+
+export const headerSchema = z.object({
+  type: z.literal('header'),
+  format: z.literal(FORMAT_NAME),
+  version: z.number().int().positive(),
+  source: z.string(),
+  startedAt: z.string(),
+  startMs: z.number(),
+  tool: z.string(),
+  name: z.string().optional(),
+  anonymized: z.object({ seed: z.number() }).optional(),
+});
+export type Header = z.infer<typeof headerSchema>;
+
+const frameSchema = z.object({ t: z.number().min(0), frame: z.string(), raw: z.string().optional() }).strict();
+const gapSchema = z
+  .object({ type: z.literal('gap'), t: z.number().min(0), durationMs: z.number().min(0), reason: z.string() })
+  .strict();
+const mediaSchema = z
+  .object({
+    type: z.literal('media'),
+    t: z.number().min(0),
+    url: z.string(),
+    key: z.string(),
+    ok: z.boolean(),
+    file: z.string().optional(),
+    bytes: z.number().optional(),
+    error: z.string().optional(),
+  })
+  .strict();
+/** A raw TikTok webcast frame kept beside the mapped events (`--tiktok`), base64. */
+const rawSchema = z.object({ type: z.literal('raw'), t: z.number().min(0), b64: z.string() }).strict();
+
+export type FrameEntry = z.infer<typeof frameSchema>;
+export type GapEntry = z.infer<typeof gapSchema>;
+export type MediaEntry = z.infer<typeof mediaSchema>;
+export type RawEntry = z.infer<typeof rawSchema>;
+export type Entry =
+  | ({ kind: 'frame' } & FrameEntry)
+  | ({ kind: 'gap' } & GapEntry)
+  | ({ kind: 'media' } & MediaEntry)
+  | ({ kind: 'raw' } & RawEntry);
+
+/** Builds the header object for a new recording. */
+export function makeHeader(source: string, startMs: number, tool: string, name?: string): Header {
+  return {
+    type: 'header',
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    source,
+    startedAt: new Date(startMs).toISOString(),
+    startMs,
+    tool,
+    ...(name ? { name } : {}),
+  };
+}
+
+/** Serialises one frame line (without newline); `frame` is kept exactly, JSON-escaped. */
+export function frameLine(t: number, frame: string): string {
+  return `{"t":${t},"frame":${JSON.stringify(frame)}}`;
+}
+
+/** Serialises a gap, media or raw entry line (without newline). */
+export function entryLine(e: GapEntry | MediaEntry | RawEntry): string {
+  return JSON.stringify(e);
+}
+
+/** Parses the header line; throws RecordingError E_REC_BAD_HEADER / E_REC_VERSION with what was wrong. */
+export function parseHeader(line: string, file: string): Header {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (e) {
+    throw new RecordingError('E_REC_BAD_HEADER', `${file}:1: header is not JSON (${(e as Error).message}); is this a tiksim recording?`);
+  }
+  const obj = raw as { format?: unknown; version?: unknown };
+  if (obj && typeof obj === 'object' && obj.format === FORMAT_NAME && typeof obj.version === 'number' && obj.version > FORMAT_VERSION) {
+    throw new RecordingError('E_REC_VERSION', `${file}:1: format version ${obj.version} is newer than this tool reads (${FORMAT_VERSION}); update tiksim`);
+  }
+  const res = headerSchema.safeParse(raw);
+  if (!res.success) {
+    const issue = res.error.issues[0];
+    const where = issue && issue.path.length ? issue.path.join('.') : 'header';
+    throw new RecordingError('E_REC_BAD_HEADER', `${file}:1: not a tiksim recording header: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return res.data;
+}
+
+/** Parses one entry line; returns the entry or an error text saying what was wrong. Never throws. */
+export function parseEntry(line: string): { ok: true; entry: Entry } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${(e as Error).message}` };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'not a JSON object' };
+  const type = (raw as { type?: unknown }).type;
+  const pick = (): [z.ZodType, Entry['kind']] | null => {
+    if (type === undefined) return [frameSchema, 'frame'];
+    if (type === 'gap') return [gapSchema, 'gap'];
+    if (type === 'media') return [mediaSchema, 'media'];
+    if (type === 'raw') return [rawSchema, 'raw'];
+    return null;
+  };
+  const p = pick();
+  if (!p) return { ok: false, error: `unknown entry type ${JSON.stringify(type)} (expected a frame, "gap", "media" or "raw")` };
+  const res = p[0].safeParse(raw);
+  if (!res.success) {
+    const issue = res.error.issues[0];
+    const where = issue && issue.path.length ? issue.path.join('.') : 'entry';
+    return { ok: false, error: `${p[1]}: ${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, entry: { kind: p[1], ...(res.data as object) } as Entry };
+}
+
+/** Fast path for frame lines written by the writer: avoids zod for `{"t":N,"frame":"..."}`. */
+export function parseEntryFast(line: string): { ok: true; entry: Entry } | { ok: false; error: string } {
+  if (line.startsWith('{"t":')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (e) {
+      return { ok: false, error: `not JSON: ${(e as Error).message}` };
+    }
+    const o = raw as { t?: unknown; frame?: unknown };
+    const keys = Object.keys(o);
+    if (typeof o.t === 'number' && o.t >= 0 && typeof o.frame === 'string' && keys.length === 2) {
+      return { ok: true, entry: { kind: 'frame', t: o.t, frame: o.frame } };
+    }
+  }
+  return parseEntry(line);
+}

@@ -1,0 +1,136 @@
+/**
+ * The one streaming reader of the recording format: replay, inspect and anonymize all use it. It reads in chunks and
+ * never holds the whole file; bad lines come back with their line number, and a truncated last line (a recorder
+ * killed mid-write) is reported as such, never thrown.
+ */
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EVENTS_FILE, RecordingError, parseEntryFast, parseHeader, type Entry, type Header } from './format.ts';
+
+/** An opened recording: where it is and its validated header. */
+export interface RecordingInfo {
+  /** The recording folder (holds events.jsonl and media/). */
+  dir: string;
+  eventsPath: string;
+  header: Header;
+  /** Byte offset of line 2 (the first entry). */
+  bodyOffset: number;
+  /** Size of the events file when opened. */
+  size: number;
+}
+
+/** One line of the body: an entry, or a bad line with what was wrong. */
+export type ReadItem =
+  | { line: number; offset: number; entry: Entry }
+  | { line: number; offset: number; bad: string; truncated: boolean };
+
+/** Where to start reading: a byte offset of a line start and that line's number. */
+export interface ReadStart {
+  offset: number;
+  line: number;
+}
+
+const CHUNK = 1 << 20;
+
+/** Resolves a folder or events file path, reads and validates the header. Throws RecordingError with a clear message. */
+export async function openRecording(path: string): Promise<RecordingInfo> {
+  let eventsPath = path;
+  let dir: string;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) {
+      dir = path;
+      eventsPath = join(path, EVENTS_FILE);
+    } else {
+      dir = join(path, '..');
+    }
+  } catch {
+    throw new RecordingError('E_REC_NOT_FOUND', `recording not found: ${path} (give a recording folder or its ${EVENTS_FILE})`);
+  }
+  let fh;
+  try {
+    fh = await open(eventsPath, 'r');
+  } catch {
+    throw new RecordingError('E_REC_NOT_FOUND', `recording not found: ${eventsPath} is missing; a recording folder holds ${EVENTS_FILE}`);
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const buf = Buffer.alloc(Math.min(size, 64 * 1024));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    if (bytesRead === 0) throw new RecordingError('E_REC_BAD_HEADER', `${eventsPath}:1: the file is empty; not a tiksim recording`);
+    const headerText = buf.subarray(0, nl === -1 ? bytesRead : nl).toString('utf8');
+    const header = parseHeader(headerText, eventsPath);
+    return { dir, eventsPath, header, bodyOffset: nl === -1 ? bytesRead : nl + 1, size };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Streams the body in batches (one per chunk read), in file order.
+ * @example for await (const batch of readBatches(info)) for (const it of batch) if ('entry' in it) use(it.entry)
+ */
+export async function* readBatches(info: RecordingInfo, start?: ReadStart): AsyncGenerator<ReadItem[]> {
+  const fh = await open(info.eventsPath, 'r');
+  try {
+    let pos = start?.offset ?? info.bodyOffset;
+    let line = start?.line ?? 2;
+    let carry: Buffer | null = null;
+    let carryOffset = pos;
+    const buf = Buffer.alloc(CHUNK);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      const items: ReadItem[] = [];
+      let from = 0;
+      let lineOffset = carry ? carryOffset : pos;
+      for (;;) {
+        const nl = chunk.indexOf(10, from);
+        if (nl === -1) break;
+        let text: string;
+        if (carry) {
+          text = Buffer.concat([carry, chunk.subarray(from, nl)]).toString('utf8');
+          carry = null;
+        } else {
+          text = chunk.toString('utf8', from, nl);
+        }
+        pushLine(items, text, line, lineOffset, false);
+        line++;
+        from = nl + 1;
+        lineOffset = pos + from;
+      }
+      if (from < bytesRead) {
+        const rest = Buffer.from(chunk.subarray(from));
+        if (!carry) carryOffset = pos + from;
+        carry = carry ? Buffer.concat([carry, rest]) : rest;
+      }
+      pos += bytesRead;
+      if (items.length) yield items;
+    }
+    if (carry && carry.length) {
+      const items: ReadItem[] = [];
+      pushLine(items, carry.toString('utf8'), line, carryOffset, true);
+      yield items;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+function pushLine(items: ReadItem[], text: string, line: number, offset: number, last: boolean): void {
+  if (text.length === 0 || (text.length === 1 && text === '\r')) {
+    if (!last) items.push({ line, offset, bad: 'empty line', truncated: false });
+    return;
+  }
+  const res = parseEntryFast(text);
+  if (res.ok) items.push({ line, offset, entry: res.entry });
+  else if (last) items.push({ line, offset, bad: `truncated last line (the recorder stopped mid-write); ignored: ${res.error}`, truncated: true });
+  else items.push({ line, offset, bad: res.error, truncated: false });
+}
+
+/** Streams the body one item at a time (convenience over readBatches). */
+export async function* readEntries(info: RecordingInfo, start?: ReadStart): AsyncGenerator<ReadItem> {
+  for await (const batch of readBatches(info, start)) yield* batch;
+}

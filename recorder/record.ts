@@ -1,0 +1,257 @@
+/**
+ * Records a TikFinity-compatible WebSocket feed into a recording folder. Each frame is appended as it arrives; when the
+ * upstream vanishes it reconnects with exponential backoff and jitter and writes a gap marker covering the outage.
+ */
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { RecordingError, makeHeader, type MediaEntry } from './format.ts';
+import { RecordingWriter } from './writer.ts';
+import { MediaCapture } from './media-capture.ts';
+import { findMediaUrls } from './media-urls.ts';
+import { frameKind } from './frame-kind.ts';
+
+export { frameKind };
+
+/** Options for a recording session. */
+export interface RecordOptions {
+  /** Upstream socket URL, e.g. ws://127.0.0.1:21213/ */
+  from: string;
+  /** The recording folder to create. */
+  outDir: string;
+  name?: string;
+  /** Stop after this long (ms). */
+  durationMs?: number;
+  /** Stop after this many frames. */
+  maxEvents?: number;
+  /** Capture images (default true). */
+  media?: boolean;
+  mediaConcurrency?: number;
+  /** Reconnect backoff: first delay and cap (ms). */
+  backoffMs?: { initial: number; max: number };
+  /** Jitter source in [0,1) (default Math.random; inject for tests). */
+  rng?: () => number;
+  tool?: string;
+  /** Heartbeat: ping every this many ms; terminate when no pong by the next ping (default 10 s). */
+  pingMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** Live counters of a session. */
+export interface RecorderStats {
+  state: 'connecting' | 'connected' | 'reconnecting' | 'stopped';
+  frames: number;
+  byKind: Record<string, number>;
+  gaps: Array<{ t: number; durationMs: number; reason: string }>;
+  bytes: number;
+  elapsedMs: number;
+  reconnects: number;
+  media: { ok: number; failed: number; pending: number };
+}
+
+/** What a finished session reports. */
+export interface RecordSummary extends RecorderStats {
+  dir: string;
+  eventsPath: string;
+  /** Why it stopped: 'stopped', 'duration', 'max-events', or the error. */
+  reason: string;
+  error?: RecordingError;
+}
+
+/** One recording session against a WebSocket upstream. */
+export class Recorder {
+  private readonly writer: RecordingWriter;
+  private readonly media: MediaCapture | null;
+  private readonly t0: number;
+  private ws: WebSocket | null = null;
+  private stopped = false;
+  private everConnected = false;
+  private attempt = 0;
+  private downSince: number | null = null;
+  private downReason = '';
+  private retryTimer: NodeJS.Timeout | null = null;
+  private durationTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private resolveDone!: (s: RecordSummary) => void;
+  private stopReason = 'stopped';
+  private stopError: RecordingError | undefined;
+  readonly stats: RecorderStats = {
+    state: 'connecting',
+    frames: 0,
+    byKind: {},
+    gaps: [],
+    bytes: 0,
+    elapsedMs: 0,
+    reconnects: 0,
+    media: { ok: 0, failed: 0, pending: 0 },
+  };
+  /** Resolves when the session ends (stop(), duration, max events, or a write failure). */
+  readonly done: Promise<RecordSummary>;
+
+  /** Creates the folder and header; throws RecordingError when it cannot. Call start() to connect. */
+  constructor(private readonly opts: RecordOptions) {
+    const startMs = Date.now();
+    this.t0 = performance.now();
+    this.writer = RecordingWriter.create(opts.outDir, makeHeader(opts.from, startMs, opts.tool ?? 'tiksim', opts.name));
+    this.media =
+      opts.media === false
+        ? null
+        : new MediaCapture({
+            mediaDir: this.writer.mediaDir,
+            concurrency: opts.mediaConcurrency,
+            fetchImpl: opts.fetchImpl,
+            onDone: (note) => this.noteMedia(note),
+          });
+    this.done = new Promise((r) => (this.resolveDone = r));
+  }
+
+  /** Offset since the start, whole ms. */
+  private now(): number {
+    return Math.floor(performance.now() - this.t0);
+  }
+
+  /** Connects and keeps recording until stopped. */
+  start(): void {
+    if (this.opts.durationMs !== undefined) {
+      this.durationTimer = setTimeout(() => void this.stop('duration'), this.opts.durationMs);
+    }
+    this.connect();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const ws = new WebSocket(this.opts.from, { perMessageDeflate: false });
+    this.ws = ws;
+    let alive = true;
+    ws.on('open', () => {
+      this.everConnected = true;
+      this.attempt = 0;
+      this.stats.state = 'connected';
+      if (this.downSince !== null) {
+        const gap = { t: this.downSince, durationMs: this.now() - this.downSince, reason: this.downReason };
+        this.writeGap(gap);
+        this.downSince = null;
+      }
+      this.pingTimer = setInterval(() => {
+        if (!alive) return void ws.terminate();
+        alive = false;
+        ws.ping();
+      }, this.opts.pingMs ?? 10_000);
+    });
+    ws.on('pong', () => (alive = true));
+    ws.on('message', (data, isBinary) => {
+      alive = true;
+      if (this.stopped) return;
+      const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : (data as Buffer).toString('utf8');
+      this.onFrame(text);
+    });
+    ws.on('error', (e) => {
+      this.downReason ||= (e as NodeJS.ErrnoException).code ?? e.message;
+    });
+    ws.on('close', (code, reason) => {
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.pingTimer = null;
+      if (this.ws === ws) this.ws = null;
+      if (this.stopped) return;
+      if (this.downSince === null) {
+        this.downSince = this.everConnected ? this.now() : 0;
+        this.downReason = this.downReason || `closed (${code}${reason.length ? ' ' + reason.toString() : ''})`;
+      }
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    this.stats.state = 'reconnecting';
+    this.stats.reconnects++;
+    const { initial, max } = this.opts.backoffMs ?? { initial: 250, max: 10_000 };
+    const base = Math.min(max, initial * 2 ** this.attempt++);
+    const delay = base / 2 + (this.opts.rng ?? Math.random)() * (base / 2);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.downReason = this.downReason.split(';')[0]!;
+      this.connect();
+    }, delay);
+  }
+
+  private onFrame(text: string): void {
+    try {
+      this.writer.writeFrame(this.now(), text);
+    } catch (e) {
+      this.fail(e as RecordingError);
+      return;
+    }
+    this.stats.frames++;
+    const kind = frameKind(text);
+    this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
+    if (this.media) for (const u of findMediaUrls(text)) this.media.add(u.url);
+    if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
+  }
+
+  private writeGap(gap: { t: number; durationMs: number; reason: string }): void {
+    this.stats.gaps.push(gap);
+    try {
+      this.writer.writeEntry({ type: 'gap', ...gap });
+    } catch (e) {
+      this.fail(e as RecordingError);
+    }
+  }
+
+  private noteMedia(note: Omit<MediaEntry, 't'>): void {
+    if (this.writer.error || this.writer.closed) return;
+    try {
+      this.writer.writeEntry({ ...note, t: this.now() } as MediaEntry);
+    } catch (e) {
+      this.fail(e as RecordingError);
+    }
+  }
+
+  private fail(e: RecordingError): void {
+    this.stopError = e;
+    void this.stop(e.message);
+  }
+
+  /** Current counters (for the status line). */
+  snapshot(): RecorderStats {
+    this.stats.bytes = this.writer.bytes;
+    this.stats.elapsedMs = this.now();
+    if (this.media) this.stats.media = { ok: this.media.ok, failed: this.media.failed, pending: this.media.pending };
+    return this.stats;
+  }
+
+  /** Stops: closes the socket, lets downloads finish (≤ 3 s), notes an open outage, closes the file. */
+  async stop(reason = 'stopped'): Promise<RecordSummary> {
+    if (this.stopped) return this.done;
+    this.stopped = true;
+    this.stopReason = reason;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.durationTimer) clearTimeout(this.durationTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.ws?.removeAllListeners('message');
+    this.ws?.close(1000, 'recording stopped');
+    this.ws?.on('error', () => undefined);
+    if (this.downSince !== null && !this.writer.error) {
+      this.writeGap({ t: this.downSince, durationMs: this.now() - this.downSince, reason: `${this.downReason}; not reconnected before the recording stopped` });
+    }
+    if (this.media) {
+      if (!this.writer.error) await this.media.drain(3000);
+      try {
+        this.media.close();
+      } catch {
+        /* index.json is a convenience; the media entries in events.jsonl are the record */
+      }
+    }
+    const stats = this.snapshot();
+    stats.state = 'stopped';
+    this.writer.close();
+    this.ws?.terminate();
+    const summary: RecordSummary = {
+      ...stats,
+      dir: this.writer.dir,
+      eventsPath: this.writer.eventsPath,
+      reason: this.stopReason,
+      ...(this.stopError ? { error: this.stopError } : {}),
+    };
+    this.resolveDone(summary);
+    return summary;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Appends a recording, one write per entry, straight to the file descriptor: nothing waits in a process buffer, so
+ * kill -9 loses at most the line being written. A failed write truncates back to the last whole line, so what was
+ * written stays readable, and every later call throws the same clear RecordingError.
+ */
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EVENTS_FILE,
+  MEDIA_DIR,
+  RecordingError,
+  entryLine,
+  frameLine,
+  type GapEntry,
+  type Header,
+  type MediaEntry,
+  type RawEntry,
+} from './format.ts';
+
+/** Explains a filesystem error code in words a user can act on. */
+export function explainFsError(code: string | undefined, path: string): string {
+  switch (code) {
+    case 'ENOSPC':
+      return `the disk is full while writing ${path}; free some space or record to another disk with --out`;
+    case 'EFBIG':
+      return `file size limit reached while writing ${path} (ulimit -f or filesystem limit); raise it or record elsewhere with --out`;
+    case 'EDQUOT':
+      return `disk quota exceeded while writing ${path}; free some space or record elsewhere with --out`;
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to write ${path}; choose a folder you can write with --out`;
+    case 'EROFS':
+      return `${path} is on a read-only filesystem; choose another folder with --out`;
+    case 'ENOTDIR':
+      return `part of ${path} is a file, not a folder; choose another folder with --out`;
+    default:
+      return `cannot write ${path} (${code ?? 'unknown error'})`;
+  }
+}
+
+/** Wraps a filesystem error into RecordingError E_REC_WRITE. */
+function writeError(e: unknown, path: string): RecordingError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const err = new RecordingError('E_REC_WRITE', explainFsError(code, path));
+  (err as { cause?: unknown }).cause = e;
+  return err;
+}
+
+/** Writer of one recording folder. */
+export class RecordingWriter {
+  readonly eventsPath: string;
+  readonly mediaDir: string;
+  private fd: number | null;
+  private size = 0;
+  private failed: RecordingError | null = null;
+  /** Number of frame lines written. */
+  frames = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly header: Header,
+    fd: number,
+  ) {
+    this.fd = fd;
+    this.eventsPath = join(dir, EVENTS_FILE);
+    this.mediaDir = join(dir, MEDIA_DIR);
+  }
+
+  /** Creates `dir` (and media/) and writes the header; refuses a folder that already holds a recording. */
+  static create(dir: string, header: Header): RecordingWriter {
+    const eventsPath = join(dir, EVENTS_FILE);
+    if (existsSync(eventsPath)) {
+      throw new RecordingError('E_REC_EXISTS', `${eventsPath} already exists; choose a new folder with --out (recordings are never overwritten)`);
+    }
+    let fd: number;
+    try {
+      mkdirSync(join(dir, MEDIA_DIR), { recursive: true });
+      fd = openSync(eventsPath, 'wx');
+    } catch (e) {
+      throw writeError(e, eventsPath);
+    }
+    const w = new RecordingWriter(dir, header, fd);
+    w.append(JSON.stringify(header));
+    return w;
+  }
+
+  /** Bytes written so far (whole lines only). */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** True once close() ran. */
+  get closed(): boolean {
+    return this.fd === null;
+  }
+
+  /** The error that stopped this writer, if any. */
+  get error(): RecordingError | null {
+    return this.failed;
+  }
+
+  /** Appends one frame: its offset in ms and its exact text. Throws RecordingError E_REC_WRITE on failure. */
+  writeFrame(t: number, frame: string): void {
+    this.append(frameLine(t, frame));
+    this.frames++;
+  }
+
+  /** Appends a gap, media or raw entry. */
+  writeEntry(e: GapEntry | MediaEntry | RawEntry): void {
+    this.append(entryLine(e));
+  }
+
+  private append(line: string): void {
+    if (this.failed) throw this.failed;
+    if (this.fd === null) throw new RecordingError('E_REC_WRITE', `${this.eventsPath} is already closed`);
+    const buf = Buffer.from(line + '\n', 'utf8');
+    let off = 0;
+    try {
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off, this.size + off);
+    } catch (e) {
+      this.failed = writeError(e, this.eventsPath);
+      // Drop the partial line so the file ends on a whole line and stays readable.
+      try {
+        ftruncateSync(this.fd, this.size);
+      } catch {
+        /* the reader accepts a truncated last line anyway */
+      }
+      throw this.failed;
+    }
+    this.size += buf.length;
+  }
+
+  /** Flushes to disk and closes. Safe to call twice. */
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      fsyncSync(this.fd);
+    } catch {
+      /* best effort: the data is in the page cache already */
+    }
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}
