@@ -1,0 +1,45 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** Client processes for a benchmark: `expect(n)` then produce n frames; `done` resolves when every client has them. */
+export class Sink {
+  private lines: string[] = [];
+  private waiters: ((l: string) => void)[] = [];
+
+  private constructor(private readonly proc: ChildProcessWithoutNullStreams) {
+    createInterface({ input: proc.stdout }).on('line', (l) => {
+      const w = this.waiters.shift();
+      if (w) w(l);
+      else this.lines.push(l);
+    });
+    proc.stderr.on('data', (d) => process.stderr.write(d));
+  }
+
+  /** Starts `clients` WebSocket clients in a child process, connected to `url`. */
+  static async open(url: string, clients: number): Promise<Sink> {
+    const proc = spawn(process.execPath, [new URL('./ws-sink.mjs', import.meta.url).pathname, url, String(clients)]);
+    const s = new Sink(proc);
+    const l = await s.next();
+    if (l !== 'ready') throw new Error(`sink did not connect: ${l}`);
+    return s;
+  }
+
+  private next(): Promise<string> {
+    const l = this.lines.shift();
+    if (l !== undefined) return Promise.resolve(l);
+    return new Promise((r) => this.waiters.push(r));
+  }
+
+  /** Arms the clients to count `n` frames each; resolves to a promise of the ms they took, from their side. */
+  async expect(n: number): Promise<Promise<number>> {
+    this.proc.stdin.write(`count ${n}\n`);
+    // Give the child a moment to reset before frames flow.
+    await new Promise((r) => setTimeout(r, 50));
+    return this.next().then((l) => Number(l.split(' ')[1]));
+  }
+
+  /** Closes the clients. */
+  close(): void {
+    this.proc.stdin.write('exit\n');
+  }
+}

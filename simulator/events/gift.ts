@@ -1,0 +1,50 @@
+import type { CatalogGift } from '../../protocol/index.ts';
+import { frameHead, msgPart, type FrameCtx, type MessageParams } from '../generator-context.ts';
+
+/** One gift frame: a single send, one tap of a streak (`repeatEnd` false) or a streak's end (`repeatEnd` true). */
+export interface GiftParams extends MessageParams {
+  gift: GiftParts;
+  repeatCount: number;
+  repeatEnd: boolean;
+  /** The first tap's ms, as TikTok's groupId. */
+  groupId: number;
+}
+
+/** The per-gift JSON fragments, computed once per gift and engine. */
+export interface GiftParts {
+  readonly gift: CatalogGift;
+  /** `{"event":"gift","data":{"giftId":5655,"repeatCount":` */
+  readonly head: string;
+  /** `,"gift":{"gift_id":5655,"repeat_count":` */
+  readonly nested: string;
+  /** `,"gift_type":1},"describe":…,"giftPictureUrl":"…","timestamp":` */
+  readonly info: string;
+  /** `,"receiverUserId":"…","originalName":…,"originalDescribe":…` */
+  readonly after: string;
+}
+
+const HEAD = frameHead('gift');
+const LABEL = ',"displayType":"webcast_aweme_gift_send_messageNew","label":"{0:user} sent {1:gift} × {2:string}","repeatEnd":';
+
+/** Precomputes a gift's fragments; its picture is served by the simulator (`/media/gift/<id>.png`). */
+export function giftParts(gift: CatalogGift, ctx: FrameCtx, receiverUserId: string): GiftParts {
+  return {
+    gift,
+    head: `${HEAD}"giftId":${gift.id},"repeatCount":`,
+    nested: `,"gift":{"gift_id":${gift.id},"repeat_count":`,
+    info:
+      `,"gift_type":${gift.type}},"describe":${JSON.stringify(gift.describe)},"giftType":${gift.type},` +
+      `"diamondCount":${gift.diamondCount},"giftName":${JSON.stringify(gift.name)},` +
+      `"giftPictureUrl":"${ctx.mediaBase}/media/gift/${gift.id}.png","timestamp":`,
+    after: `,"receiverUserId":"${receiverUserId}","originalName":${JSON.stringify(gift.name)},"originalDescribe":${JSON.stringify(`Sent ${gift.name}`)}`,
+  };
+}
+
+/** The exact frame text of a gift, key order as in real captures. */
+export function giftFrame(p: GiftParams, ctx: FrameCtx): string {
+  const g = p.gift;
+  return (
+    `${g.head}${p.repeatCount},"groupId":"${p.groupId}",${p.user.json},${msgPart(p)}${LABEL}${p.repeatEnd}` +
+    `${g.nested}${p.repeatCount},"repeat_end":${p.repeatEnd ? 1 : 0}${g.info}${p.t + 1}${g.after}${ctx.tail}`
+  );
+}

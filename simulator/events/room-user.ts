@@ -1,0 +1,20 @@
+import type { Viewer } from '../population.ts';
+import { frameHead, type FrameCtx } from '../generator-context.ts';
+
+/** Room statistics: the audience size and the session's top gifters, sorted by coins (highest first). */
+export interface RoomUserParams {
+  viewerCount: number;
+  topViewers: readonly { user: Viewer; coinCount: number }[];
+}
+
+const HEAD = frameHead('roomUser');
+
+/** The exact frame text of a roomUser event, key order as in real captures. */
+export function roomUserFrame(p: RoomUserParams, ctx: FrameCtx): string {
+  let top = '';
+  for (let i = 0; i < p.topViewers.length; i++) {
+    const e = p.topViewers[i];
+    top += `${i === 0 ? '' : ','}{"user":${e.user.topJson},"coinCount":${e.coinCount}}`;
+  }
+  return `${HEAD}"topViewers":[${top}],"viewerCount":${p.viewerCount},"topGifterRank":0${ctx.tail}`;
+}

@@ -1,0 +1,17 @@
+import { frameHead, msgPart, type FrameCtx, type MessageParams } from '../generator-context.ts';
+
+/** TLC v1's social event, sent beside a follow or a share (whether TikFinity forwards it is unverified: quirk `social`). */
+export interface SocialParams extends MessageParams {
+  kind: 'follow' | 'share';
+}
+
+const HEAD = frameHead('social');
+
+/** The exact frame text of a social event. */
+export function socialFrame(p: SocialParams, ctx: FrameCtx): string {
+  const dl =
+    p.kind === 'follow'
+      ? '"displayType":"pm_main_follow_message_viewer_2","label":"{0:user} followed the LIVE creator"'
+      : '"displayType":"pm_mt_guidance_share","label":"{0:user} shared the live"';
+  return `${HEAD}${p.user.json},${msgPart(p)},${dl}${ctx.tail}`;
+}

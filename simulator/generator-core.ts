@@ -1,0 +1,484 @@
+import { GIFT_CATALOG, type CatalogGift } from '../protocol/index.ts';
+import { chatEmotesJson, chatFrame } from './events/chat.ts';
+import { emoteFrame, emoteIdOf, EMOTE_COUNT } from './events/emote.ts';
+import { envelopeFrame } from './events/envelope.ts';
+import { followFrame } from './events/follow.ts';
+import { giftFrame, giftParts, type GiftParts } from './events/gift.ts';
+import { likeFrame } from './events/like.ts';
+import { linkMicArmiesFrame } from './events/link-mic-armies.ts';
+import { linkMicBattleFrame } from './events/link-mic-battle.ts';
+import { liveIntroFrame } from './events/live-intro.ts';
+import { memberFrame, OTHER_MEMBER_ACTIONS } from './events/member.ts';
+import { questionNewFrame } from './events/question-new.ts';
+import { roomUserFrame } from './events/room-user.ts';
+import { shareFrame } from './events/share.ts';
+import { socialFrame } from './events/social.ts';
+import { subscribeFrame } from './events/subscribe.ts';
+import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
+import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
+import { RoomState } from './generator-room.ts';
+import { Population, type Viewer } from './population.ts';
+import type { Quirks } from './quirks.ts';
+import { RATE_KINDS, type RateKind, type Rates } from './rates.ts';
+import { Rng, hash32 } from './rng.ts';
+import type { Scenario } from './scenarios/schema.ts';
+import { Timeline } from './scenarios/timeline.ts';
+import { textPools, type TextPools } from './text-pools.ts';
+
+/** One frame out of the engine: `text` is exactly what goes on the wire. */
+export interface OutFrame {
+  event: string;
+  text: string;
+}
+type Emit = (f: OutFrame) => void;
+
+/** Everything the generator needs to start. */
+export interface CoreOptions {
+  seed: number;
+  population: number;
+  rates: Rates;
+  quirks: Quirks;
+  startMs: number;
+  mediaBase: string;
+  tikfinity: { userId: number; username: string };
+}
+
+const K = RATE_KINDS.length;
+const KIND_INDEX = Object.fromEntries(RATE_KINDS.map((k, i) => [k, i])) as Record<RateKind, number>;
+/** Chat messages kept for newly connected clients. */
+const BACKLOG = 6;
+/** A rate-walk longer than this gives up (a kind silent for a day is silent). */
+const MAX_WALK_MS = 86_400_000;
+
+/** The share of gift sends that are Roses; the rest are weighted ~ 1/diamonds (cheap gifts dominate). */
+const ROSE_SHARE = 0.45;
+
+/**
+ * The generation core: Poisson arrivals per kind (next-arrival times), a heap of pending frames (streak taps and ends,
+ * duplicates, fired events), and the room state they change. Content depends only on the seed, the scenario and the
+ * calls made, never on how advance() is chunked: every draw happens while processing events in time order.
+ */
+export class Core {
+  readonly pools: TextPools;
+  readonly pop: Population;
+  readonly hosts: Population;
+  readonly ctx: FrameCtx;
+  readonly room: RoomState;
+  readonly heap = new PendingHeap();
+  readonly gifts = new Map<number, GiftParts>();
+  readonly roomId: string;
+  rates: Rates;
+  quirks: Quirks;
+  timeline: Timeline | null = null;
+  paused = false;
+  /** The latest `nowMs` seen; rate changes and resumes redraw arrivals from here. */
+  lastNow: number;
+  private readonly rng: Rng;
+  private readonly next = new Float64Array(K);
+  private roomUserNext: number;
+  private msgSeq = 0;
+  private streakSeq = 0;
+  private readonly giftCum: number[] = [];
+  private readonly giftList: GiftParts[] = [];
+  private readonly backlog: string[] = [];
+  private boosts: { until: number; factor: Partial<Record<RateKind, number>> }[] = [];
+  private armyPoints = [0, 0];
+  /** Called for each scenario spike when it is due (fire() machinery lives outside the core). */
+  onSpike: ((event: string, count: number, data: Record<string, unknown> | undefined, t: number) => void) | null = null;
+
+  constructor(readonly opts: CoreOptions) {
+    this.pools = textPools(opts.seed);
+    this.pop = new Population(opts.seed, opts.population, this.pools, opts.mediaBase);
+    this.hosts = new Population(hash32(opts.seed, 0x4057), 8, this.pools, opts.mediaBase, false);
+    this.ctx = frameCtx(opts.mediaBase, opts.tikfinity);
+    this.rng = new Rng(opts.seed, 1);
+    this.rates = { ...opts.rates };
+    this.quirks = { ...opts.quirks };
+    this.lastNow = opts.startMs;
+    const r = new Rng(opts.seed, 2);
+    this.roomId = `7${String(r.int(100_000_000, 999_999_999))}${String(r.int(100_000_000, 999_999_999))}`;
+    const receiver = this.hosts.get(0).userId;
+    this.room = new RoomState(Math.max(1, Math.round(opts.population * 0.05)), r.int(2_000, 90_000));
+    let cum = 0;
+    for (const g of GIFT_CATALOG) {
+      const parts = giftParts(g, this.ctx, receiver);
+      this.gifts.set(g.id, parts);
+      if (g.id === 5655) continue;
+      this.giftList.push(parts);
+      cum += 1 / Math.pow(g.diamondCount, 1.05);
+      this.giftCum.push(cum);
+    }
+    this.roomUserNext = opts.startMs + this.rng.range(800, 2500);
+    this.redrawAll(opts.startMs);
+  }
+
+  /** A new message id for virtual time `t`. */
+  msgId(t: number): string {
+    return makeMsgId(t, this.msgSeq++);
+  }
+
+  /** The next time anything is due, or Infinity. */
+  nextDueMs(): number {
+    let best = this.heap.peekTime();
+    if (this.paused) return best;
+    for (let k = 0; k < K; k++) if (this.next[k] < best) best = this.next[k];
+    if (this.roomUserNext < best) best = this.roomUserNext;
+    const s = this.timeline ? this.timeline.nextSpikeMs() : Infinity;
+    return s < best ? s : best;
+  }
+
+  /** Emits, in time order, every frame due at or before `nowMs`. */
+  advance(nowMs: number, emit: Emit): void {
+    if (nowMs > this.lastNow) this.lastNow = nowMs;
+    const next = this.next;
+    for (;;) {
+      let best = this.heap.peekTime();
+      let src = -1;
+      if (!this.paused) {
+        for (let k = 0; k < K; k++) {
+          if (next[k] < best) {
+            best = next[k];
+            src = k;
+          }
+        }
+        if (this.roomUserNext < best) {
+          best = this.roomUserNext;
+          src = K;
+        }
+        if (this.timeline !== null && this.timeline.nextSpikeMs() < best) {
+          best = this.timeline.nextSpikeMs();
+          src = K + 1;
+        }
+      }
+      if (best > nowMs) return;
+      if (src === -1) this.runPending(emit);
+      else if (src === K) {
+        this.roomUserNext = best + this.rng.range(1600, 2500);
+        this.out(emit, 'roomUser', this.roomUserText(Math.floor(best)), best);
+      } else if (src === K + 1) {
+        const s = (this.timeline as Timeline).takeSpike();
+        this.onSpike?.(s.event, s.count, s.data, best);
+      } else {
+        next[src] = this.drawNext(src, best);
+        this.generate(src, best, emit);
+      }
+    }
+  }
+
+  /** Sends a frame, remembers chats for the backlog, and maybe duplicates it (quirk). */
+  private out(emit: Emit, event: string, text: string, t: number): void {
+    emit({ event, text });
+    if (event === 'chat' && this.quirks.chatBacklog) {
+      if (this.backlog.length >= BACKLOG) this.backlog.shift();
+      this.backlog.push(text);
+    }
+    if (this.quirks.duplicates > 0 && this.rng.chance(this.quirks.duplicates)) {
+      this.heap.push({ t: t + this.rng.range(20, 600), type: PendingType.Text, event, text, streak: null, build: null });
+    }
+  }
+
+  /** Sends a fired or scheduled frame through the same path as generated ones. */
+  send(emit: Emit, event: string, text: string, t: number): void {
+    this.out(emit, event, text, t);
+  }
+
+  /** The last chat frames, oldest first. */
+  chatBacklog(): string[] {
+    return this.quirks.chatBacklog ? [...this.backlog] : [];
+  }
+
+  private runPending(emit: Emit): void {
+    const p = this.heap.pop();
+    if (p === undefined) return;
+    const t = Math.floor(p.t);
+    if (p.type === PendingType.Text) emit({ event: p.event, text: p.text });
+    else if (p.type === PendingType.Build) this.out(emit, p.event, (p.build as (t: number) => string)(t), p.t);
+    else if (p.type === PendingType.Tap) this.tap(p.streak as Streak, p.t, emit);
+    else this.streakEnd(p.streak as Streak, p.t, emit);
+  }
+
+  // ---- rates -------------------------------------------------------------------------------------------------
+
+  /** The effective rate of kind index `k` at `t` (scenario phase, ramp and reaction boosts applied). */
+  rateAt(k: number, t: number): number {
+    const kind = RATE_KINDS[k];
+    let r = this.timeline ? this.timeline.rate(kind, this.rates, this.timeline.at(t)) : this.rates[kind];
+    for (const b of this.boosts) if (t < b.until) r *= b.factor[kind] ?? 1;
+    return r;
+  }
+
+  /** Effective rates at `t`, for status(). */
+  ratesAt(t: number): Rates {
+    const out = { ...this.rates };
+    for (let k = 0; k < K; k++) out[RATE_KINDS[k]] = Math.round(this.rateAt(k, t) * 1e6) / 1e6;
+    return out;
+  }
+
+  /** Time of the next arrival of kind `k` after `from`: a unit exponential spent against the (piecewise) rate. */
+  private drawNext(k: number, from: number): number {
+    let e = this.rng.exp1();
+    let t = from;
+    const tl = this.timeline;
+    if (tl === null && this.boosts.length === 0) {
+      const r = this.rates[RATE_KINDS[k]];
+      return r > 0 ? t + (e * 1000) / r : Infinity;
+    }
+    while (t - from < MAX_WALK_MS) {
+      let end = Infinity;
+      if (tl !== null) {
+        const at = tl.at(t);
+        end = tl.ramps(at) ? Math.min(at.endMs, t + 250) : at.endMs;
+      }
+      for (const b of this.boosts) if (b.until > t && b.until < end) end = b.until;
+      const r = this.rateAt(k, t);
+      if (r > 0) {
+        const need = (e * 1000) / r;
+        if (t + need <= end) return t + need;
+        e -= ((end - t) * r) / 1000;
+      }
+      if (end === Infinity) return Infinity;
+      t = end;
+    }
+    return Infinity;
+  }
+
+  /** Redraws every kind's next arrival from `t` (after a rate, scenario or pause change; arrivals are memoryless). */
+  redrawAll(t: number): void {
+    for (let k = 0; k < K; k++) this.next[k] = this.drawNext(k, t);
+  }
+
+  /** Starts a scenario at `t` (null = plain rates). */
+  setScenario(s: Scenario | null, t: number): void {
+    this.timeline = s ? new Timeline(s, t) : null;
+    this.boosts = [];
+    this.redrawAll(t);
+  }
+
+  /** Pauses or resumes generation; on resume arrivals restart from the latest time seen. */
+  setPaused(p: boolean): void {
+    if (p === this.paused) return;
+    this.paused = p;
+    if (!p) {
+      this.redrawAll(this.lastNow);
+      this.roomUserNext = this.lastNow + this.rng.range(1600, 2500);
+      this.timeline?.skipSpikesBefore(this.lastNow);
+    }
+  }
+
+  // ---- generation ---------------------------------------------------------------------------------------------
+
+  private generate(k: number, tf: number, emit: Emit): void {
+    const rng = this.rng;
+    const t = Math.floor(tf);
+    const kind = RATE_KINDS[k];
+    switch (kind) {
+      case 'chat':
+        return this.out(emit, 'chat', this.chatText(this.pop.get(this.pop.sample(rng)), t), tf);
+      case 'like':
+        return this.out(emit, 'like', this.likeText(this.pop.get(this.pop.sample(rng)), likeBatch(rng), t), tf);
+      case 'gift':
+        return this.startGift(this.pop.sample(rng), this.pickGift(rng), tf, emit);
+      case 'member': {
+        const i = rng.chance(0.7) ? this.pop.sampleUniform(rng) : this.pop.sample(rng);
+        const other = rng.chance(this.quirks.memberOtherActions);
+        const actionId = other ? rng.pick(OTHER_MEMBER_ACTIONS) : 1;
+        return this.out(emit, 'member', this.memberText(this.pop.get(i), actionId, t), tf);
+      }
+      case 'follow':
+        return this.follow(this.pop.sampleUniform(rng), tf, emit);
+      case 'share': {
+        const v = this.pop.get(this.pop.sample(rng));
+        this.out(emit, 'share', shareFrame({ user: v, msgId: this.msgId(t), t }, this.ctx), tf);
+        if (this.quirks.social) this.out(emit, 'social', socialFrame({ user: v, msgId: this.msgId(t), t, kind: 'share' }, this.ctx), tf);
+        return;
+      }
+      default:
+        return this.out(emit, kind, this.rareText(kind, this.pop.get(this.pop.sample(rng)), t, rng), tf);
+    }
+  }
+
+  /** A chat frame with a comment from the pools (4% carry an emote). */
+  chatText(v: Viewer, t: number, commentJson?: string): string {
+    const rng = this.rng;
+    const p = this.pools;
+    let c = commentJson;
+    let emotes = '[]';
+    if (c === undefined) {
+      const ci = rng.u32() % p.comments.length;
+      c = p.commentsJson[ci];
+      if (rng.chance(0.04)) emotes = chatEmotesJson(this.ctx, rng.int(0, EMOTE_COUNT - 1), p.comments[ci].length);
+    }
+    return chatFrame({ user: v, msgId: this.msgId(t), t, commentJson: c, emotesJson: emotes }, this.ctx);
+  }
+
+  /** A like frame; adds the batch to the room total. */
+  likeText(v: Viewer, likeCount: number, t: number): string {
+    this.room.totalLikes += likeCount;
+    return likeFrame({ user: v, msgId: this.msgId(t), t, likeCount, totalLikeCount: this.room.totalLikes }, this.ctx);
+  }
+
+  /** A member frame; a join (actionId 1) grows the audience. */
+  memberText(v: Viewer, actionId: number, t: number): string {
+    if (actionId === 1 && this.room.viewersInRoom < this.pop.total) this.room.viewersInRoom++;
+    return memberFrame({ user: v, msgId: this.msgId(t), t, actionId }, this.ctx);
+  }
+
+  /** A follow frame; the viewer becomes a follower and the streamer's follower count grows. */
+  followText(i: number, t: number): string {
+    if (this.pop.get(i).followRole === 0) this.pop.override(i, { followRole: 1 });
+    this.room.followerCount++;
+    return followFrame({ user: this.pop.get(i), msgId: this.msgId(t), t, followerCount: this.room.followerCount }, this.ctx);
+  }
+
+  /** A follow (plus `social` when that quirk is on). */
+  private follow(i: number, tf: number, emit: Emit): void {
+    const t = Math.floor(tf);
+    this.out(emit, 'follow', this.followText(i, t), tf);
+    if (this.quirks.social) this.out(emit, 'social', socialFrame({ user: this.pop.get(i), msgId: this.msgId(t), t, kind: 'follow' }, this.ctx), tf);
+  }
+
+  /** The roomUser frame: audience drifts slowly; topViewers are the session's top gifters. */
+  roomUserText(t: number, viewerCount?: number): string {
+    const room = this.room;
+    const drift = Math.round(room.viewersInRoom * this.rng.range(-0.012, 0.01));
+    room.viewersInRoom = Math.min(this.pop.total, Math.max(1, room.viewersInRoom + drift));
+    const topViewers = room.topList().map((e) => ({ user: this.pop.get(e.index), coinCount: e.coins }));
+    return roomUserFrame({ viewerCount: viewerCount ?? room.viewersInRoom, topViewers }, this.ctx);
+  }
+
+  /** Frames of the rarer kinds, with realistic values. */
+  rareText(kind: RateKind, v: Viewer, t: number, rng: Rng): string {
+    const ctx = this.ctx;
+    const msgId = this.msgId(t);
+    switch (kind) {
+      case 'subscribe': {
+        const subMonth = rng.chance(0.6) ? 1 : rng.int(2, 24);
+        return subscribeFrame({ user: v, msgId, t, subMonth, exhibitionType: 0, subscribingStatus: 1, oldSubscribeStatus: subMonth > 1 ? 1 : 0 }, ctx);
+      }
+      case 'emote': {
+        const n = rng.int(0, EMOTE_COUNT - 1);
+        return emoteFrame({ user: v, msgId, t, emote: n, emoteId: emoteIdOf(n) }, ctx);
+      }
+      case 'envelope':
+        return envelopeFrame({ user: v, msgId, t, coins: rng.pick([100, 200, 500, 1000, 2000]), canOpen: rng.int(5, 60), timestamp: t + rng.int(30, 180) * 1000 }, ctx);
+      case 'questionNew':
+        return questionNewFrame({ user: v, msgId, t, questionJson: JSON.stringify(rng.pick(this.pools.questions)) }, ctx);
+      case 'liveIntro':
+        return liveIntroFrame({ user: this.hosts.get(0), msgId, t, id: this.roomId, description: rng.pick(this.pools.intros) }, ctx);
+      case 'linkMicBattle':
+        this.armyPoints = [0, 0];
+        return linkMicBattleFrame({ battleUsers: [this.hosts.get(0), this.hosts.get(1 + (rng.u32() % 7))], msgId, t }, ctx);
+      case 'linkMicArmies': {
+        this.armyPoints = this.armyPoints.map((p) => p + rng.int(0, 400));
+        const parts = (): Viewer[] => [0, 1, 2].map(() => this.pop.get(this.pop.sample(rng)));
+        return linkMicArmiesFrame({
+          battleStatus: 1,
+          armies: [
+            { host: this.hosts.get(0), points: this.armyPoints[0], participants: parts() },
+            { host: this.hosts.get(1), points: this.armyPoints[1], participants: parts() },
+          ],
+          msgId,
+          t,
+        }, ctx);
+      }
+      default:
+        return chatFrame({ user: v, msgId, t, commentJson: '""', emotesJson: '[]' }, ctx);
+    }
+  }
+
+  // ---- gifts --------------------------------------------------------------------------------------------------
+
+  /** A gift weighted towards cheap ones: ~45% Roses, the rest ~ 1/diamonds. */
+  pickGift(rng: Rng): GiftParts {
+    if (rng.float() < ROSE_SHARE) return this.gifts.get(5655) as GiftParts;
+    const x = rng.float() * this.giftCum[this.giftCum.length - 1];
+    let lo = 0;
+    let hi = this.giftCum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.giftCum[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.giftList[lo];
+  }
+
+  /** Parts of a catalog gift. */
+  partsOf(g: CatalogGift): GiftParts {
+    return this.gifts.get(g.id) as GiftParts;
+  }
+
+  /** Starts a gift send at `tf`: a streak for giftType 1 (length drawn short with a long tail unless given), else one frame. */
+  startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null): void {
+    const rng = new Rng(this.opts.seed, 0x5000_0000 + this.streakSeq++);
+    const streak: Streak = { viewer, gift, groupId: Math.floor(tf), count: 0, total: 1, rng, overrides };
+    if (gift.gift.type === 1) {
+      streak.total = total ?? Math.min(300, Math.floor(Math.pow(1 - rng.float(), -1 / 1.35)));
+      if (emit) this.tap(streak, tf, emit);
+      else this.heap.push({ t: tf, type: PendingType.Tap, event: 'gift', text: '', streak, build: null });
+    } else {
+      streak.total = total ?? 1;
+      streak.count = streak.total;
+      if (emit) this.streakEnd(streak, tf, emit);
+      else this.heap.push({ t: tf, type: PendingType.End, event: 'gift', text: '', streak, build: null });
+    }
+  }
+
+  private giftText(s: Streak, t: number, end: boolean): string {
+    const text = giftFrame({ user: this.pop.get(s.viewer), msgId: this.msgId(t), t, gift: s.gift, repeatCount: s.count, repeatEnd: end, groupId: s.groupId }, this.ctx);
+    return s.overrides === null ? text : applyOverrides(text, s.overrides);
+  }
+
+  private tap(s: Streak, tf: number, emit: Emit): void {
+    s.count++;
+    this.out(emit, 'gift', this.giftText(s, Math.floor(tf), false), tf);
+    if (s.count < s.total) {
+      this.heap.push({ t: tf + s.rng.range(600, 900), type: PendingType.Tap, event: 'gift', text: '', streak: s, build: null });
+    } else if (s.rng.chance(this.quirks.dropStreakEnd)) {
+      this.credit(s, tf); // the end frame is lost: consumers count at their timeout, at the last tap's total
+    } else {
+      this.heap.push({ t: tf + s.rng.range(3200, 4000), type: PendingType.End, event: 'gift', text: '', streak: s, build: null });
+    }
+  }
+
+  private streakEnd(s: Streak, tf: number, emit: Emit): void {
+    // Streakable gifts end with repeatEnd:true; other gifts arrive once with repeatEnd:false (both count).
+    this.out(emit, 'gift', this.giftText(s, Math.floor(tf), s.gift.gift.type === 1), tf);
+    this.credit(s, tf);
+  }
+
+  private credit(s: Streak, tf: number): void {
+    const value = s.gift.gift.diamondCount * s.count;
+    this.room.credit(s.viewer, value);
+    const reactions = this.timeline?.scenario.reactions;
+    if (!reactions) return;
+    for (const r of reactions) {
+      if (value >= r.onGiftMinDiamonds) {
+        this.boosts = this.boosts.filter((b) => b.until > tf);
+        this.boosts.push({ until: tf + r.forS * 1000, factor: r.boost as Partial<Record<RateKind, number>> });
+        for (const kind of Object.keys(r.boost) as RateKind[]) this.next[KIND_INDEX[kind]] = this.drawNext(KIND_INDEX[kind], tf);
+      }
+    }
+  }
+}
+
+/** 1..15 likes, mostly small batches. */
+function likeBatch(rng: Rng): number {
+  const u = rng.float();
+  return u < 0.35 ? 1 : u < 0.8 ? rng.int(2, 6) : rng.int(7, 15);
+}
+
+/** Sets fields of a frame's data (keeping key order for existing keys). Used for fired events only. */
+export function applyOverrides(text: string, overrides: Record<string, unknown>): string {
+  const f = JSON.parse(text) as { event: string; data: Record<string, unknown> };
+  const d = f.data;
+  for (const [k, v] of Object.entries(overrides)) d[k] = v;
+  // TikFinity's own fields stay last, as on every real frame.
+  for (const k of ['tikfinityUserId', 'tikfinityUsername']) {
+    if (k in d) {
+      const v = d[k];
+      delete d[k];
+      d[k] = v;
+    }
+  }
+  return JSON.stringify(f);
+}

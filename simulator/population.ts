@@ -1,0 +1,217 @@
+import { Rng, hash32 } from './rng.ts';
+import type { TextPools } from './text-pools.ts';
+
+/** How many viewers use a real face photo (`/media/face/<0..2>.png`) instead of a generated avatar. */
+export const FACE_VIEWER_COUNT = 3;
+/** Zipf ranks (= viewer indexes) of the face viewers: active enough to show up often, not the very top. */
+const FACE_INDEXES = [1, 4, 9];
+/** Viewers with these indexes hold TikTok's top-gifter image badge (topGifterRank 1..3). */
+const TOP_BADGE_COUNT = 3;
+/** Identities kept in memory at once; the rest are re-derived from (seed, index) when needed. */
+const CACHE_LIMIT = 20_000;
+
+/** Settings a fired event can pin on a viewer; they stick to that viewer afterwards. */
+export interface ViewerOverrides {
+  isModerator?: boolean;
+  isSubscriber?: boolean;
+  followRole?: number;
+  gifterLevel?: number;
+  nickname?: string;
+}
+
+/** One viewer's stable identity plus the precomputed JSON of its user block. */
+export interface Viewer {
+  readonly index: number;
+  readonly userId: string;
+  readonly secUid: string;
+  readonly uniqueId: string;
+  readonly nickname: string;
+  readonly profilePictureUrl: string;
+  /** 0..2 for a face-photo viewer, -1 otherwise. */
+  readonly face: number;
+  readonly followRole: number;
+  readonly isModerator: boolean;
+  readonly isSubscriber: boolean;
+  readonly gifterLevel: number;
+  readonly topGifterRank: number;
+  /** The user block's fields as JSON, without braces: `"userId":"…",…,"teamMemberLevel":0`. */
+  readonly json: string;
+  /** The user as roomUser's topViewers shows it (no followRole/followInfo, topGifterRank null), with braces. */
+  readonly topJson: string;
+}
+
+/** A summary for GET /api/viewers. */
+export interface ViewerSummary {
+  index: number;
+  userId: string;
+  uniqueId: string;
+  nickname: string;
+  profilePictureUrl: string;
+  hasFace: boolean;
+  face: number | null;
+  isModerator: boolean;
+  isSubscriber: boolean;
+  followRole: number;
+  gifterLevel: number;
+  coins: number;
+}
+
+const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function digits(rng: Rng, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String(rng.int(0, 9));
+  return s;
+}
+
+/**
+ * The viewers of the room, identities derived on demand from (seed, index) so a million viewers cost nothing until
+ * they act. Index = activity rank: `sample()` draws index k with probability ~ 1/(k+1) (Zipf), so a few chat and gift most.
+ */
+export class Population {
+  private readonly cache = new Map<number, Viewer>();
+  /** Insertion ring for FIFO eviction (Map.keys().next() slows down as deleted slots pile up). */
+  private readonly ring = new Int32Array(CACHE_LIMIT).fill(-1);
+  private ringPos = 0;
+  private readonly overrides = new Map<number, ViewerOverrides>();
+  private readonly logN: number;
+  /** Viewers created with `{new:true}` get indexes from `size` upward. */
+  private extra = 0;
+  readonly faceIndexes: readonly number[];
+
+  constructor(
+    private readonly seed: number,
+    readonly size: number,
+    private readonly pools: TextPools,
+    private readonly mediaBase: string,
+    withFaces = true,
+  ) {
+    this.logN = Math.log(size + 1);
+    this.faceIndexes = !withFaces ? [] : size > 9 ? FACE_INDEXES : Array.from({ length: Math.min(FACE_VIEWER_COUNT, size) }, (_, i) => i);
+  }
+
+  /** Every index that exists (population plus fresh viewers). */
+  get total(): number {
+    return this.size + this.extra;
+  }
+
+  /** A viewer index drawn with the Zipf-like activity law. */
+  sample(rng: Rng): number {
+    const k = Math.floor(Math.exp(rng.float() * this.logN)) - 1;
+    return k < this.size ? k : this.size - 1;
+  }
+
+  /** A viewer index drawn uniformly (joins and follows come from the whole audience). */
+  sampleUniform(rng: Rng): number {
+    return Math.floor(rng.float() * this.size);
+  }
+
+  /** A brand-new viewer's index. */
+  addNew(): number {
+    return this.size + this.extra++;
+  }
+
+  /** The viewer with this index (cached while active). */
+  get(index: number): Viewer {
+    let v = this.cache.get(index);
+    if (v === undefined) {
+      v = this.derive(index);
+      const old = this.ring[this.ringPos];
+      if (old >= 0) this.cache.delete(old);
+      this.ring[this.ringPos] = index;
+      this.ringPos = (this.ringPos + 1) % CACHE_LIMIT;
+      this.cache.set(index, v);
+    }
+    return v;
+  }
+
+  /** Pins settings on a viewer (kept for the rest of the session). */
+  override(index: number, o: ViewerOverrides): void {
+    this.overrides.set(index, { ...this.overrides.get(index), ...o });
+    this.cache.delete(index);
+  }
+
+  /** The index of the viewer with this uniqueId, or -1. uniqueIds end in the index's digits, so this is O(1). */
+  findUniqueId(uniqueId: string): number {
+    const m = /(\d+)$/.exec(uniqueId);
+    if (!m) return -1;
+    const i = Number(m[1]);
+    return m[1] === String(i) && i < this.total && this.get(i).uniqueId === uniqueId ? i : -1;
+  }
+
+  /** The viewer identity of `index` without touching the cache. */
+  derive(index: number): Viewer {
+    const rng = new Rng(hash32(this.seed, index, 0x5eed));
+    const p = this.pools;
+    const o = this.overrides.get(index) ?? {};
+    const userId = (rng.chance(0.7) ? '7' : '6') + digits(rng, 18);
+    let secUid = 'MS4wLjABAAAA';
+    for (let i = 0; i < 64; i++) secUid += URL_SAFE[rng.u32() & 63];
+    const handle = p.handles[rng.u32() % p.handles.length].replace(/\d+$/, '');
+    const uniqueId = `${handle}${rng.pick(['', '', '_', '.'])}${index}`;
+    const nickname = o.nickname ?? (rng.chance(0.12) ? uniqueId : p.nicknames[rng.u32() % p.nicknames.length]);
+    const faceSlot = index < this.size ? this.faceIndexes.indexOf(index) : -1;
+    const url = faceSlot >= 0 ? `${this.mediaBase}/media/face/${faceSlot}.png` : `${this.mediaBase}/media/avatar/${index}.png`;
+    const active = index < 50;
+    const followRole = o.followRole ?? (rng.chance(active ? 0.6 : 0.25) ? (rng.chance(0.15) ? 2 : 1) : 0);
+    const gifterLevel = o.gifterLevel ?? (active ? rng.int(8, 45) : rng.chance(0.25) ? rng.int(1, 20) : 0);
+    const isModerator = o.isModerator ?? rng.chance(index < 30 ? 0.15 : 0.004);
+    const isSubscriber = o.isSubscriber ?? rng.chance(active ? 0.25 : 0.02);
+    const topGifterRank = index < TOP_BADGE_COUNT && index < this.size ? index + 1 : 0;
+    const teamMemberLevel = rng.chance(active ? 0.3 : 0.02) ? rng.int(1, 20) : 0;
+    const followingCount = Math.floor(Math.exp(rng.range(0, 7.5)));
+    const followerCount = Math.floor(Math.exp(rng.range(0, 10)));
+    const badges: string[] = [];
+    const scenes: number[] = [];
+    if (topGifterRank > 0) {
+      badges.push(`{"type":"image","badgeSceneType":6,"displayType":1,"url":"${this.mediaBase}/media/badge/top-gifter.png"}`);
+      scenes.push(6);
+    }
+    if (gifterLevel > 0) {
+      badges.push(`{"type":"privilege","privilegeId":"71383818616753${String(4000 + (gifterLevel % 6000)).padStart(5, '0')}","level":${gifterLevel},"badgeSceneType":8}`);
+      scenes.push(8);
+    }
+    if (topGifterRank > 0) scenes.push(6);
+    const head = `"userId":"${userId}","secUid":"${secUid}","uniqueId":"${uniqueId}","nickname":${JSON.stringify(nickname)},"profilePictureUrl":${JSON.stringify(url)}`;
+    const badgeJson = `"userBadges":[${badges.join(',')}],"userSceneTypes":[${scenes.join(',')}]`;
+    const details = `"userDetails":{"createTime":"0","bioDescription":"","profilePictureUrls":${JSON.stringify([url, `${url}?v=1`, `${url}?v=1&format=jpeg`])}}`;
+    const flags = `"isModerator":${isModerator},"isNewGifter":false,"isSubscriber":${isSubscriber}`;
+    const tail = `"gifterLevel":${gifterLevel},"teamMemberLevel":${teamMemberLevel}`;
+    const json =
+      `${head},"followRole":${followRole},${badgeJson},${details},` +
+      `"followInfo":{"followingCount":${followingCount},"followerCount":${followerCount},"followStatus":${followRole > 0 ? 1 : 0},"pushStatus":0},` +
+      `${flags},"topGifterRank":${topGifterRank},${tail}`;
+    const topJson = `{${head},${badgeJson},${details},${flags},"topGifterRank":null,${tail}}`;
+    return {
+      index, userId, secUid, uniqueId, nickname, profilePictureUrl: url, face: faceSlot, followRole,
+      isModerator, isSubscriber, gifterLevel, topGifterRank, json, topJson,
+    };
+  }
+
+  /** A viewer as GET /api/viewers lists it. */
+  summary(index: number, coins: number): ViewerSummary {
+    const v = this.get(index);
+    return {
+      index, userId: v.userId, uniqueId: v.uniqueId, nickname: v.nickname, profilePictureUrl: v.profilePictureUrl,
+      hasFace: v.face >= 0, face: v.face >= 0 ? v.face : null, isModerator: v.isModerator, isSubscriber: v.isSubscriber,
+      followRole: v.followRole, gifterLevel: v.gifterLevel, coins,
+    };
+  }
+
+  /** Indexes whose uniqueId or nickname contains `query` (case-insensitive), scanning the most active first. */
+  search(query: string, limit: number, scanLimit = 20_000): number[] {
+    const q = query.toLowerCase();
+    const out: number[] = [];
+    const n = Math.min(this.total, scanLimit);
+    for (let i = 0; i < n && out.length < limit; i++) {
+      const v = this.cache.get(i) ?? this.derive(i);
+      if (v.uniqueId.toLowerCase().includes(q) || v.nickname.toLowerCase().includes(q)) out.push(i);
+    }
+    for (let i = this.size; i < this.total && out.length < limit; i++) {
+      if (i < n) continue;
+      const v = this.get(i);
+      if (v.uniqueId.toLowerCase().includes(q) || v.nickname.toLowerCase().includes(q)) out.push(i);
+    }
+    return out;
+  }
+}
