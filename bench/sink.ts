@@ -30,12 +30,12 @@ export class Sink {
     return new Promise((r) => this.waiters.push(r));
   }
 
-  /** Arms the clients to count `n` frames each; resolves to a promise of the ms they took, from their side. */
-  async expect(n: number): Promise<Promise<number>> {
+  /** Arms the clients to count `n` frames each; `done` settles once every client has them all. */
+  async expect(n: number): Promise<{ done: Promise<void> }> {
     this.proc.stdin.write(`count ${n}\n`);
     // Give the child a moment to reset before frames flow.
     await new Promise((r) => setTimeout(r, 50));
-    return this.next().then((l) => Number(l.split(' ')[1]));
+    return { done: this.next().then(() => undefined) };
   }
 
   /** Closes the clients. */

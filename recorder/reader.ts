@@ -7,6 +7,9 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENTS_FILE, RecordingError, parseEntryFast, parseHeader, type Entry, type Header } from './format.ts';
 
+/** A header line longer than this is not a header (a wrong file picked by mistake). */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+
 /** An opened recording: where it is and its validated header. */
 export interface RecordingInfo {
   /** The recording folder (holds events.jsonl and media/). */
@@ -55,9 +58,23 @@ export async function openRecording(path: string): Promise<RecordingInfo> {
   }
   try {
     const size = (await fh.stat()).size;
-    const buf = Buffer.alloc(Math.min(size, 64 * 1024));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    // The header is one line of any length (a long --name is legal): read until its newline, within a sane cap.
+    const chunks: Buffer[] = [];
+    let bytesRead = 0;
+    let nl = -1;
+    while (nl === -1 && bytesRead < size) {
+      if (bytesRead >= MAX_HEADER_BYTES) {
+        throw new RecordingError('E_REC_BAD_HEADER', `${eventsPath}:1: the header line is over ${MAX_HEADER_BYTES} bytes; not a tiksim recording`);
+      }
+      const chunk = Buffer.alloc(Math.min(size - bytesRead, 64 * 1024));
+      const r = await fh.read(chunk, 0, chunk.length, bytesRead);
+      if (r.bytesRead === 0) break;
+      const i = chunk.subarray(0, r.bytesRead).indexOf(10);
+      if (i !== -1) nl = bytesRead + i;
+      chunks.push(chunk.subarray(0, r.bytesRead));
+      bytesRead += r.bytesRead;
+    }
+    const buf = Buffer.concat(chunks);
     if (bytesRead === 0) throw new RecordingError('E_REC_BAD_HEADER', `${eventsPath}:1: the file is empty; not a tiksim recording`);
     const headerText = buf.subarray(0, nl === -1 ? bytesRead : nl).toString('utf8');
     const header = parseHeader(headerText, eventsPath);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerServe, registerStart } from './commands/serve.ts';
 import { registerRecorderCommands } from '../recorder/commands.ts';
 
@@ -21,6 +21,11 @@ export function buildProgram(): Command {
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (e) {
+  if (e instanceof InvalidArgumentError) {
+    // Thrown from an action (a bad flag combination, a bad --rates list): commander does not print these itself.
+    process.stderr.write(`tiksim: ${e.message}\n(run with --help for usage)\n`);
+    process.exit(2);
+  }
   if (e instanceof CommanderError) {
     // Help and version exit 0; every other parse error is a usage error.
     process.exit(e.exitCode === 0 ? 0 : 2);

@@ -61,6 +61,8 @@ export interface EngineStatus {
   totalLikes: number;
   diamonds: number;
   pendingFrames: number;
+  /** Viewer identities held in memory (bounded: the most active plus fresh/overridden ones). */
+  cachedViewers: number;
 }
 
 /** The event generator the server drives. */
@@ -177,6 +179,7 @@ export function createEngine(opts: EngineOptions): Engine {
       totalLikes: core.room.totalLikes,
       diamonds: core.room.diamonds,
       pendingFrames: core.heap.size,
+      cachedViewers: core.pop.cached,
     }),
     viewers: (query, limit) => {
       const n = Math.max(0, Math.min(1000, Math.floor(limit)));

@@ -1,4 +1,5 @@
 import { Rng, hash32 } from './rng.ts';
+import { flat } from './generator-context.ts';
 import type { TextPools } from './text-pools.ts';
 
 /** How many viewers use a real face photo (`/media/face/<0..2>.png`) instead of a generated avatar. */
@@ -7,8 +8,11 @@ export const FACE_VIEWER_COUNT = 3;
 const FACE_INDEXES = [1, 4, 9];
 /** Viewers with these indexes hold TikTok's top-gifter image badge (topGifterRank 1..3). */
 const TOP_BADGE_COUNT = 3;
-/** Identities kept in memory at once; the rest are re-derived from (seed, index) when needed. */
-const CACHE_LIMIT = 20_000;
+/**
+ * The most active viewers (Zipf ranks below this) are kept once derived; rarer ones are re-derived from (seed, index)
+ * on each use (~3 µs). A churning cache of cold viewers would cost far more in old-generation GC than it saves.
+ */
+const HOT_LIMIT = 10_000;
 
 /** Settings a fired event can pin on a viewer; they stick to that viewer afterwards. */
 export interface ViewerOverrides {
@@ -70,9 +74,6 @@ function digits(rng: Rng, n: number): string {
  */
 export class Population {
   private readonly cache = new Map<number, Viewer>();
-  /** Insertion ring for FIFO eviction (Map.keys().next() slows down as deleted slots pile up). */
-  private readonly ring = new Int32Array(CACHE_LIMIT).fill(-1);
-  private ringPos = 0;
   private readonly overrides = new Map<number, ViewerOverrides>();
   private readonly logN: number;
   /** Viewers created with `{new:true}` get indexes from `size` upward. */
@@ -111,16 +112,17 @@ export class Population {
     return this.size + this.extra++;
   }
 
-  /** The viewer with this index (cached while active). */
+  /** Identities currently held in memory. */
+  get cached(): number {
+    return this.cache.size;
+  }
+
+  /** The viewer with this index (kept for the most active, fresh and overridden viewers; derived otherwise). */
   get(index: number): Viewer {
     let v = this.cache.get(index);
     if (v === undefined) {
       v = this.derive(index);
-      const old = this.ring[this.ringPos];
-      if (old >= 0) this.cache.delete(old);
-      this.ring[this.ringPos] = index;
-      this.ringPos = (this.ringPos + 1) % CACHE_LIMIT;
-      this.cache.set(index, v);
+      if (index < HOT_LIMIT || index >= this.size || this.overrides.has(index)) this.cache.set(index, v);
     }
     return v;
   }
@@ -149,14 +151,22 @@ export class Population {
     for (let i = 0; i < 64; i++) secUid += URL_SAFE[rng.u32() & 63];
     const handle = p.handles[rng.u32() % p.handles.length].replace(/\d+$/, '');
     const uniqueId = `${handle}${rng.pick(['', '', '_', '.'])}${index}`;
-    const nickname = o.nickname ?? (rng.chance(0.12) ? uniqueId : p.nicknames[rng.u32() % p.nicknames.length]);
+    // Draw every value unconditionally, then apply overrides, so an override never shifts the other draws.
+    const nickDraw = p.nicknames[rng.u32() % p.nicknames.length];
+    const nickname = o.nickname ?? (rng.chance(0.12) ? uniqueId : nickDraw);
     const faceSlot = index < this.size ? this.faceIndexes.indexOf(index) : -1;
     const url = faceSlot >= 0 ? `${this.mediaBase}/media/face/${faceSlot}.png` : `${this.mediaBase}/media/avatar/${index}.png`;
     const active = index < 50;
-    const followRole = o.followRole ?? (rng.chance(active ? 0.6 : 0.25) ? (rng.chance(0.15) ? 2 : 1) : 0);
-    const gifterLevel = o.gifterLevel ?? (active ? rng.int(8, 45) : rng.chance(0.25) ? rng.int(1, 20) : 0);
-    const isModerator = o.isModerator ?? rng.chance(index < 30 ? 0.15 : 0.004);
-    const isSubscriber = o.isSubscriber ?? rng.chance(active ? 0.25 : 0.02);
+    const follows = rng.chance(active ? 0.6 : 0.25);
+    const friends = rng.chance(0.15);
+    const followRole = o.followRole ?? (follows ? (friends ? 2 : 1) : 0);
+    const levelA = rng.int(8, 45);
+    const levelB = rng.chance(0.25) ? rng.int(1, 20) : 0;
+    const gifterLevel = o.gifterLevel ?? (active ? levelA : levelB);
+    const mod = rng.chance(index < 30 ? 0.15 : 0.004);
+    const isModerator = o.isModerator ?? mod;
+    const sub = rng.chance(active ? 0.25 : 0.02);
+    const isSubscriber = o.isSubscriber ?? sub;
     const topGifterRank = index < TOP_BADGE_COUNT && index < this.size ? index + 1 : 0;
     const teamMemberLevel = rng.chance(active ? 0.3 : 0.02) ? rng.int(1, 20) : 0;
     const followingCount = Math.floor(Math.exp(rng.range(0, 7.5)));
@@ -184,7 +194,7 @@ export class Population {
     const topJson = `{${head},${badgeJson},${details},${flags},"topGifterRank":null,${tail}}`;
     return {
       index, userId, secUid, uniqueId, nickname, profilePictureUrl: url, face: faceSlot, followRole,
-      isModerator, isSubscriber, gifterLevel, topGifterRank, json, topJson,
+      isModerator, isSubscriber, gifterLevel, topGifterRank, json: flat(json), topJson: flat(topJson),
     };
   }
 

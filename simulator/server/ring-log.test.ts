@@ -15,3 +15,11 @@ describe('RingLog', () => {
     expect(log.since(0, 2).map((e) => e.text)).toEqual(['t8', 't9']);
   });
 });
+
+describe('RingLog memory', () => {
+  it('cuts huge frames so the log stays small', () => {
+    const log = new RingLog(2, 10);
+    log.push(0, '(malformed)', 'x'.repeat(100));
+    expect(log.since(0)[0].text).toBe(`${'x'.repeat(10)}… [90 more characters]`);
+  });
+});

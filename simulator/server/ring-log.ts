@@ -11,14 +11,18 @@ export class RingLog {
   private readonly buf: (LogEntry | undefined)[];
   private seq = 0;
 
-  constructor(readonly size = 500) {
+  constructor(
+    readonly size = 500,
+    private readonly maxText = 16 * 1024,
+  ) {
     this.buf = new Array(size);
   }
 
-  /** Records one frame; returns its sequence number (1-based, monotonic). */
+  /** Records one frame (text cut at `maxTextBytes` so huge frames cannot pile up); returns its sequence number. */
   push(at: number, event: string, text: string): number {
     const seq = ++this.seq;
-    this.buf[seq % this.size] = { seq, at, event, text };
+    const kept = text.length > this.maxText ? `${text.slice(0, this.maxText)}… [${text.length - this.maxText} more characters]` : text;
+    this.buf[seq % this.size] = { seq, at, event, text: kept };
     return seq;
   }
 

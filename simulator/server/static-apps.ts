@@ -13,8 +13,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
 export function createStaticApps(distDir: string): Handler {
   const apps = ['overlay', 'panel'].map((name) => {
     const dir = join(distDir, name);
-    const serve = existsSync(dir) ? sirv(dir, { dev: false, etag: true, single: false, dotfiles: false }) : null;
-    return { name, prefix: `/${name}`, dir, serve };
+    return { name, prefix: `/${name}`, dir, serve: null as ReturnType<typeof sirv> | null };
   });
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -25,10 +24,12 @@ export function createStaticApps(distDir: string): Handler {
         res.end();
         return true;
       }
-      if (!app.serve || !existsSync(join(app.dir, 'index.html'))) {
+      if (!existsSync(join(app.dir, 'index.html'))) {
         sendError(res, httpError(404, 'E_NOT_FOUND', `the ${app.name} is not built: run "npm run build" (or "npm start", which builds it)`));
         return true;
       }
+      // dev mode reads the folder on each request, so a rebuild while the server runs is served at once.
+      app.serve ??= sirv(app.dir, { dev: true, etag: true, single: false, dotfiles: false });
       const original = req.url;
       req.url = (req.url ?? '/').slice(app.prefix.length) || '/';
       res.setHeader('access-control-allow-origin', '*');

@@ -135,11 +135,11 @@ export class WsHub {
     return true;
   }
 
-  /** Sends one text frame to every client; the text is encoded once. */
+  /** Sends one text frame to every client; with several clients the text is encoded to UTF-8 once, not per client. */
   broadcast(text: string): void {
     if (this.clients.size === 0) return;
-    const buf = Buffer.from(text, 'utf8');
-    for (const ws of this.clients.keys()) this.sendTo(ws, buf);
+    const data = this.clients.size === 1 ? text : Buffer.from(text, 'utf8');
+    for (const ws of this.clients.keys()) this.sendTo(ws, data);
   }
 
   /** True when every client can take more without crossing its cap (used by instant replay). */

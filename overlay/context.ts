@@ -1,0 +1,26 @@
+import type { Bus } from './bus.ts';
+import type { MediaCache } from './media/media-cache.ts';
+import type { Sounds } from './audio/sounds.ts';
+import type { OverlayParams } from './params.ts';
+import type { Layout } from './layout.ts';
+import type { OverlayHarness } from './harness.ts';
+import type { NumberRing } from './logic/ring.ts';
+
+/** What every scene gets: the bus (never the socket), settings, layout, media, sounds and the test harness. */
+export interface OverlayContext {
+  bus: Bus;
+  params: OverlayParams;
+  layout: Layout;
+  media: MediaCache;
+  sounds: Sounds;
+  harness: OverlayHarness;
+  latency: NumberRing;
+  checkpoint: (c: string) => void;
+  log: (m: string) => void;
+  /** Called by each scene at the end of create(). */
+  sceneReady: (key: string) => void;
+  /** Scenes report whether they are mid-animation; the harness is idle when none is. */
+  busy: Map<string, () => boolean>;
+  /** Base URL of the app's static files (Vite's BASE_URL). */
+  base: string;
+}

@@ -1,0 +1,64 @@
+import { NumberRing } from './logic/ring.ts';
+
+/** What the overlay announces on `window.__overlay` for tests and the bench. */
+export interface OverlayHarness {
+  ready: boolean;
+  connected: boolean;
+  received: number;
+  bad: number;
+  processed: number;
+  idle: boolean;
+  checkpoints: string[];
+  frameMs: number[];
+  latencies: number[];
+  counters: { gifts: number; diamonds: number; likes: number; joins: number; chats: number };
+  /** Frames dropped because the pending queue overflowed (the page was starved). */
+  overflow: number;
+  /** Gift streaks merged into other alerts / dropped under backpressure. */
+  merged: number;
+  dropped: number;
+  /** Debug log lines (only kept with ?debug). */
+  log: string[];
+}
+
+declare global {
+  interface Window {
+    __overlay: OverlayHarness;
+  }
+}
+
+const MAX_CHECKPOINTS = 20_000;
+
+/** Creates window.__overlay and the helpers that feed it. */
+export function createHarness(debug: boolean): {
+  h: OverlayHarness;
+  checkpoint: (c: string) => void;
+  frame: NumberRing;
+  latency: NumberRing;
+  log: (m: string) => void;
+} {
+  const frame = new NumberRing(600);
+  const latency = new NumberRing(1000);
+  const h: OverlayHarness = {
+    ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
+    frameMs: frame.values, latencies: latency.values,
+    counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [],
+  };
+  window.__overlay = h;
+  return {
+    h,
+    frame,
+    latency,
+    // Append-only for tests; a very long run (hours of storm) keeps the newest half rather than growing forever.
+    checkpoint: (c) => {
+      if (h.checkpoints.length >= MAX_CHECKPOINTS) h.checkpoints.splice(0, MAX_CHECKPOINTS / 2);
+      h.checkpoints.push(c);
+    },
+    log: (m) => {
+      if (!debug) return;
+      console.debug(`[overlay] ${m}`);
+      h.log.push(m);
+      if (h.log.length > 500) h.log.shift();
+    },
+  };
+}

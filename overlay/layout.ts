@@ -1,0 +1,41 @@
+/** Where each part of the overlay sits, for a canvas of the given size. */
+export interface Layout {
+  w: number;
+  h: number;
+  leaderboard: { x: number; y: number };
+  likes: { x: number; y: number };
+  gifts: { x: number; y: number; width: number; slots: number };
+  toasts: { x: number; y: number };
+  chat: { x: number; bottom: number; width: number; lines: number };
+  hearts: { x: number; y: number; rise: number };
+  spotlight: { x: number; y: number };
+  toasty: { size: number };
+}
+
+/** Portrait (1080x1920, TikTok LIVE) or landscape (1920x1080) layout. */
+export function layoutFor(w: number, h: number): Layout {
+  if (w >= h) {
+    return {
+      w, h,
+      leaderboard: { x: 40, y: 40 },
+      likes: { x: w - 40, y: 40 },
+      gifts: { x: 40, y: 300, width: 640, slots: 3 },
+      toasts: { x: w / 2, y: 60 },
+      chat: { x: w - 700, bottom: h - 40, width: 660, lines: 6 },
+      hearts: { x: w - 120, y: h - 460, rise: 520 },
+      spotlight: { x: w / 2, y: h / 2 - 60 },
+      toasty: { size: 380 },
+    };
+  }
+  return {
+    w, h,
+    leaderboard: { x: 40, y: 60 },
+    likes: { x: w - 40, y: 60 },
+    gifts: { x: 40, y: 330, width: 720, slots: 3 },
+    toasts: { x: w / 2, y: 1040 },
+    chat: { x: 40, bottom: h - 170, width: 760, lines: 5 },
+    hearts: { x: w - 110, y: h - 260, rise: 760 },
+    spotlight: { x: w / 2, y: 880 },
+    toasty: { size: 440 },
+  };
+}

@@ -1,0 +1,41 @@
+/** The overlay's settings, from its URL. */
+export interface OverlayParams {
+  ws: string;
+  width: number;
+  height: number;
+  landscape: boolean;
+  mute: boolean;
+  debug: boolean;
+  seed: number;
+  /** Gifts worth at least this many diamonds (per single gift x count) trigger the Toasty face. */
+  toasty: number;
+}
+
+function flag(q: URLSearchParams, name: string): boolean {
+  if (!q.has(name)) return false;
+  const v = (q.get(name) ?? '').toLowerCase();
+  return v !== '0' && v !== 'false' && v !== 'no';
+}
+
+function num(q: URLSearchParams, name: string, dflt: number): number {
+  const v = Number(q.get(name));
+  return q.has(name) && Number.isFinite(v) ? v : dflt;
+}
+
+/** Reads the settings from a query string. @example parseParams('?layout=landscape&mute') */
+export function parseParams(search: string): OverlayParams {
+  const q = new URLSearchParams(search);
+  const landscape = q.get('layout') === 'landscape';
+  let ws = q.get('ws') ?? 'ws://127.0.0.1:21213/';
+  if (!/^wss?:\/\//.test(ws)) ws = 'ws://127.0.0.1:21213/';
+  return {
+    ws,
+    landscape,
+    width: landscape ? 1920 : 1080,
+    height: landscape ? 1080 : 1920,
+    mute: flag(q, 'mute'),
+    debug: flag(q, 'debug'),
+    seed: Math.floor(num(q, 'seed', 1)) >>> 0,
+    toasty: Math.max(1, num(q, 'toasty', 100)),
+  };
+}

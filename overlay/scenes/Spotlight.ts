@@ -1,0 +1,67 @@
+import Phaser from 'phaser';
+import type { OverlayContext } from '../context.ts';
+import { cleanText, truncate } from '../logic/text.ts';
+import { COLORS, drawPanel, textStyle } from '../ui.ts';
+
+const TITLES: Record<string, { title: string; color: number }> = {
+  'Gift Alert': { title: 'Thank you for the gift!', color: COLORS.gold },
+  'Follow Alert': { title: 'New follower!', color: COLORS.accent },
+  'Like Alert': { title: 'Thanks for the likes!', color: COLORS.accent },
+  'Sub Alert': { title: 'New subscriber!', color: COLORS.gold },
+  'Share Alert': { title: 'Thanks for sharing!', color: COLORS.cyan },
+  'Join Alert': { title: 'Welcome!', color: COLORS.cyan },
+};
+
+/** Big centred banners for TikFinity config actions ("Follow Alert", "Gift Alert"...); a short queue, newest kept. */
+export class Spotlight extends Phaser.Scene {
+  private queue: { name: string; who: string }[] = [];
+  private box!: Phaser.GameObjects.Container;
+  private panel!: Phaser.GameObjects.Graphics;
+  private title!: Phaser.GameObjects.Text;
+  private who!: Phaser.GameObjects.Text;
+  private showing = false;
+
+  constructor(private readonly ctx: OverlayContext) {
+    super({ key: 'Spotlight', active: true });
+  }
+
+  create(): void {
+    this.panel = this.add.graphics();
+    this.title = this.add.text(0, -28, '', textStyle(46)).setOrigin(0.5);
+    this.who = this.add.text(0, 34, '', textStyle(36, '#ffd84d')).setOrigin(0.5);
+    this.box = this.add.container(0, 0, [this.panel, this.title, this.who]).setVisible(false);
+    this.ctx.bus.on('action', (a) => {
+      if (!(a.name in TITLES)) return;
+      if (this.queue.length >= 3) this.queue.shift();
+      this.queue.push({ name: a.name, who: truncate(cleanText(a.user?.nickname) || '', 22) });
+      this.ctx.sounds.play('alert');
+    });
+    this.ctx.busy.set('Spotlight', () => this.showing || this.queue.length > 0);
+    this.ctx.sceneReady('Spotlight');
+  }
+
+  override update(): void {
+    if (this.showing || !this.queue.length) return;
+    const a = this.queue.shift()!;
+    const t = TITLES[a.name]!;
+    const L = this.ctx.layout.spotlight;
+    this.showing = true;
+    this.title.setText(t.title);
+    this.who.setText(a.who);
+    const w = Math.max(this.title.width, this.who.width) + 100;
+    drawPanel(this.panel, w, 150, 40, { edge: t.color, edgeAlpha: 0.95, alpha: 0.86 });
+    this.panel.setPosition(-w / 2, -75);
+    this.box.setPosition(L.x, L.y).setScale(0.6).setAlpha(0).setVisible(true);
+    this.tweens.chain({
+      targets: this.box,
+      tweens: [
+        { scale: 1, alpha: 1, duration: 300, ease: 'Back.easeOut' },
+        { scale: 1.15, alpha: 0, duration: 280, delay: 1800, ease: 'Cubic.easeIn' },
+      ],
+      onComplete: () => {
+        this.box.setVisible(false);
+        this.showing = false;
+      },
+    });
+  }
+}

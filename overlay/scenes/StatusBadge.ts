@@ -1,0 +1,51 @@
+import Phaser from 'phaser';
+import type { OverlayContext } from '../context.ts';
+import { drawPanel, textStyle } from '../ui.ts';
+
+/** A small badge while the socket is not connected (always shown, with counters, under ?debug). */
+export class StatusBadge extends Phaser.Scene {
+  private panel!: Phaser.GameObjects.Graphics;
+  private label!: Phaser.GameObjects.Text;
+  private dot!: Phaser.GameObjects.Arc;
+  private connected = false;
+  private attempt = 0;
+  private last = '';
+
+  constructor(private readonly ctx: OverlayContext) {
+    super({ key: 'StatusBadge', active: true });
+  }
+
+  create(): void {
+    this.panel = this.add.graphics();
+    this.dot = this.add.circle(0, 0, 9, 0xff4d4d);
+    this.label = this.add.text(0, 0, '', textStyle(22, '#ffffff', false)).setOrigin(0, 0.5);
+    this.ctx.bus.on('status', (s) => {
+      this.connected = s.connected;
+      this.attempt = s.attempt;
+    });
+    this.ctx.sceneReady('StatusBadge');
+  }
+
+  override update(): void {
+    const h = this.ctx.harness;
+    const debug = this.ctx.params.debug;
+    // The socket state is read from the harness only at step time, so what is drawn depends on the game clock.
+    const on = this.connected;
+    let text = on ? 'connected' : this.attempt > 0 ? `reconnecting… (#${this.attempt})` : 'connecting…';
+    if (debug) text += `  ·  rx ${h.received}  bad ${h.bad}  merged ${h.merged}  ${h.idle ? 'idle' : 'busy'}`;
+    const show = debug || !on;
+    this.panel.setVisible(show);
+    this.dot.setVisible(show);
+    this.label.setVisible(show);
+    if (!show || text === this.last) return;
+    this.last = text;
+    this.label.setText(text);
+    const w = this.label.width + 56;
+    const x = (this.ctx.layout.w - w) / 2;
+    const y = 12;
+    drawPanel(this.panel, w, 44, 22, { alpha: 0.7 });
+    this.panel.setPosition(x, y);
+    this.dot.setPosition(x + 24, y + 22).setFillStyle(on ? 0x3ddc84 : 0xff4d4d);
+    this.label.setPosition(x + 42, y + 22);
+  }
+}
