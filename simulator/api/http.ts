@@ -1,13 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError } from '../errors.ts';
 
-/** The one error shape every API route returns: `{"error":{"code","message","field"?,"choices"?}}` with an HTTP status. */
-export interface HttpError {
-  status: number;
-  code: string;
-  message: string;
-  field?: string;
-  choices?: string[];
-}
+/** The one error shape every API route returns (`{"error":{"code","message","field"?,"choices"?}}` + HTTP status): the engine's ApiError. */
+export type HttpError = ApiError;
 
 /** Codes the HTTP layer itself returns (the engine's own codes live in simulator/errors.ts). */
 export const HTTP_ERROR_CODES = {

@@ -74,7 +74,7 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
   let config: SimulatorOptions['config'] = null;
   if (f.config !== false) {
     try {
-      config = loadConfigFile(f.config);
+      config = loadConfigFile(f.config === 'built-in' ? DEFAULT_CONFIG_PATH : f.config);
     } catch (e) {
       throw new InvalidArgumentError((e as Error).message);
     }
@@ -137,7 +137,7 @@ function addServeOptions(cmd: Command): Command {
     .option('-r, --rates <list>', 'average events/s per kind, e.g. chat=2,like=8,gift=0.3,member=1,follow=0.05')
     .option('--scenario <name|file>', `a preset (quiet, busy, gift-storm, hype) or a scenario JSON file`)
     .option('--quirks <list>', 'TikTok quirks, e.g. dropStreakEnd=0.1,duplicates=0.02,social=on')
-    .option('--config <file>', 'config frame (Actions & Events) sent to each client on connect', DEFAULT_CONFIG_PATH)
+    .option('--config <file>', 'config frame (Actions & Events) sent to each client on connect ("built-in": the shipped default)', 'built-in')
     .option('--no-config', 'send no config frame on connect')
     .option('--replay <recording>', 'replay a recording (folder, events file, or a name in --recordings)')
     .option('--speed <x>', 'replay speed factor', positiveArg(1000), 1)
