@@ -1,22 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Replayer, ReplayStatus } from '../replay/replayer.ts';
+import type { Replayer, ReplayOptions, ReplayStatus } from '../replay/replayer.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import type { SimState } from './app.ts';
 
-/** What to replay and how: the CLI's --replay flags and POST /api/replay's body. */
-export interface ReplayRequest {
+/** What to replay and how: the CLI's --replay flags and POST /api/replay's body (the replayer's own options). */
+export type ReplayRequest = {
   /** A recording folder or events file; a bare name is looked up in the recordings folder. */
   recording: string;
-  speed?: number;
-  instant?: boolean;
-  loop?: boolean;
-  fromMs?: number;
-  toMs?: number;
-  skipBad?: boolean;
-  rewriteMedia?: boolean;
-}
+} & Pick<ReplayOptions, 'speed' | 'instant' | 'loop' | 'fromMs' | 'toMs' | 'skipBad' | 'rewriteMedia'>;
 
 /** Owns the one replay that may be playing; generation pauses while it plays and resumes after. */
 export class ReplayControl {
@@ -55,14 +48,8 @@ export class ReplayControl {
     try {
       this.replayer = await createReplayer(
         {
+          ...req,
           path: found.path,
-          speed: req.speed,
-          instant: req.instant,
-          loop: req.loop,
-          fromMs: req.fromMs,
-          toMs: req.toMs,
-          skipBad: req.skipBad,
-          rewriteMedia: req.rewriteMedia,
           mediaBase: this.state.mediaBase,
           onError: (e) => {
             this.lastError = e.message;
