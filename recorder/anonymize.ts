@@ -1,15 +1,21 @@
 /**
  * `tiksim anonymize`: rewrites a recording with every viewer's ids, names and avatars replaced, consistently across
- * the file (the same person gets the same stand-in everywhere), deterministically for a seed.
+ * the file (the same person gets the same stand-in everywhere), deterministically for a seed. Avatars become generated
+ * stand-in pictures stored in media/, so the copy still replays with images; the simulator's public-domain face
+ * photos (/media/face/<n>.png) are kept as such, so the overlay's face effect can still be exercised.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { openRecording, readEntries } from './reader.ts';
 import { RecordingWriter } from './writer.ts';
 import { MEDIA_DIR, makeHeader, type Header } from './format.ts';
 import { writeIndex, type MediaIndex } from './media-capture.ts';
-import { findMediaUrls } from './media-urls.ts';
+import { findMediaUrls, mediaKey } from './media-urls.ts';
+import { renderStandInAvatar } from './anon-avatar.ts';
+
+/** Stand-in image URLs live under this (never resolvable); replay serves them from media/ by key. */
+export const ANON_MEDIA_BASE = 'https://anon.tiksim.invalid';
 
 const ID_KEYS = new Set(['userId', 'receiverUserId', 'hostUserId', 'tikfinityUserId', 'idStr', 'id_str']);
 const SECUID_KEYS = new Set(['secUid']);
@@ -43,8 +49,11 @@ export class Pseudonymizer {
   nickname(v: string): string {
     return `Viewer ${this.hash('nick', v).slice(0, 6)}`;
   }
+  /** A stand-in avatar URL; the query is ignored so one picture's variants (?v=1, signatures) stay one stand-in. */
   avatar(v: string): string {
-    return `https://anon.tiksim.invalid/avatar/${this.hash('avatar', v).slice(0, 16)}.png`;
+    const face = simulatorFace(v);
+    if (face !== null) return `${ANON_MEDIA_BASE}/face/${face}.png`;
+    return `${ANON_MEDIA_BASE}/avatar/${this.hash('avatar', v.split('?')[0]!).slice(0, 16)}.png`;
   }
 }
 
@@ -80,6 +89,8 @@ export interface AnonymizeResult {
   passedThrough: number;
   badLines: number;
   mediaKept: number;
+  /** Stand-in avatars generated into media/. */
+  avatarsMade: number;
 }
 
 /** Writes an anonymized copy of the recording at `inPath` into the new folder `outDir`. */
@@ -90,9 +101,17 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
   h.startedAt = info.header.startedAt;
   const w = RecordingWriter.create(outDir, h);
   const p = new Pseudonymizer(seed);
-  const res: AnonymizeResult = { frames: 0, changed: 0, passedThrough: 0, badLines: 0, mediaKept: 0 };
+  const res: AnonymizeResult = { frames: 0, changed: 0, passedThrough: 0, badLines: 0, mediaKept: 0, avatarsMade: 0 };
   const index: MediaIndex = {};
   const keptUrls = new Set<string>();
+  const stored = new Set<string>();
+  /** Notes a file written into the output's media/ (entry line and index). */
+  const note = (t: number, url: string, file: string, bytes: number): void => {
+    stored.add(url);
+    const key = mediaKey(url);
+    w.writeEntry({ type: 'media', t, url, key, ok: true, file, bytes });
+    index[url] = { key, file, bytes };
+  };
   try {
     for await (const it of readEntries(info)) {
       if ('bad' in it) {
@@ -116,19 +135,38 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
           for (const k of ['comment', 'label', 'describe', 'questionText']) if (typeof d[k] === 'string') d[k] = scrubMentions(d[k] as string, p);
         }
         const out = JSON.stringify({ ...obj, data });
-        for (const u of findMediaUrls(out)) keptUrls.add(u.url);
         if (out !== e.frame) res.changed++;
         w.writeFrame(e.t, out);
+        for (const u of findMediaUrls(out)) {
+          keptUrls.add(u.url);
+          if (stored.has(u.url) || !u.url.startsWith(`${ANON_MEDIA_BASE}/avatar/`)) continue;
+          const png = renderStandInAvatar(`${seed}:${u.url}`);
+          const file = `${mediaKey(u.url)}.png`;
+          writeFileSync(join(w.mediaDir, file), png);
+          note(e.t, u.url, file, png.length);
+          res.avatarsMade++;
+        }
       } else if (e.kind === 'gap') {
         w.writeEntry({ type: 'gap', t: e.t, durationMs: e.durationMs, reason: e.reason });
       } else if (e.kind === 'media') {
-        // Avatars are personal: their captured files are not copied. Gift and emote images are kept.
-        if (!keptUrls.has(e.url) || !e.ok || !e.file || isAvatarUrl(e.url)) continue;
+        // Avatars are personal: their captured files are not copied (stand-ins are generated instead), except the
+        // simulator's public-domain face photos, stored under their stand-in URL. Gift and emote images are kept.
+        if (!e.ok || !e.file) continue;
         const src = join(info.dir, MEDIA_DIR, e.file);
         if (!existsSync(src)) continue;
+        const face = simulatorFace(e.url);
+        if (face !== null) {
+          const url = `${ANON_MEDIA_BASE}/face/${face}.png`;
+          if (!keptUrls.has(url) || stored.has(url)) continue;
+          const file = mediaKey(url) + (/\.[a-z0-9]+$/i.exec(e.file)?.[0] ?? '.png');
+          copyFileSync(src, join(w.mediaDir, file));
+          note(e.t, url, file, statSync(src).size);
+          res.mediaKept++;
+          continue;
+        }
+        if (!keptUrls.has(e.url) || isAvatarUrl(e.url) || stored.has(e.url)) continue;
         copyFileSync(src, join(w.mediaDir, e.file));
-        w.writeEntry({ type: 'media', t: e.t, url: e.url, key: e.key, ok: true, file: e.file, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) });
-        index[e.url] = { key: e.key, file: e.file, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) };
+        note(e.t, e.url, e.file, statSync(src).size);
         res.mediaKept++;
       }
       // raw webcast frames hold personal data in protobuf: dropped.
@@ -138,6 +176,19 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
     writeIndex(w.mediaDir, index);
   }
   return res;
+}
+
+/** The face number of one of the simulator's face-photo URLs (`/media/face/<n>.png`, any query), else null. */
+export function simulatorFace(url: string): number | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (/tiktokcdn/i.test(u.hostname)) return null;
+  const m = /^\/media\/face\/(\d{1,3})\.png$/.exec(u.pathname);
+  return m ? Number(m[1]) : null;
 }
 
 /** True for avatar URLs (TikTok avatar paths, the simulator's /media/avatar/ and /media/face/). */

@@ -138,7 +138,7 @@ export function registerRecorderCommands(program: Command): void {
     .requiredOption('--seed <n>', 'seed for the stand-ins (same seed, same stand-ins)', intArg)
     .action(async (inPath: string, outPath: string, o: { seed: number }) => {
       const r = await anonymizeRecording(inPath, outPath, o.seed);
-      process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${r.passedThrough} not JSON, left as is), kept ${r.mediaKept} images, ${r.badLines} bad lines skipped → ${outPath}\n`);
+      process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${r.passedThrough} not JSON, left as is), kept ${r.mediaKept} images, made ${r.avatarsMade} stand-in avatars, ${r.badLines} bad lines skipped → ${outPath}\n`);
     });
 
   program

@@ -194,7 +194,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const configText = options.config ? serializeFrame('config', absolutizeConfig(options.config, mediaBase)) : null;
   hub.onConnect = (ws: WebSocket) => {
-    if (configText) {
+    // A replay carries its own recorded config frame; the live one would reach the client twice.
+    if (configText && !state.replay.active) {
       hub.sendTo(ws, configText);
       sent.connectFrames++;
     }

@@ -59,8 +59,13 @@ export class ReplayControl {
         },
         {
           send: (text, event) => this.state.broadcast({ event, text }),
-          writable: () => hub.writable(),
-          whenWritable: () => hub.whenWritable(),
+          // Instant replay waits for a first client: "as fast as the clients take them" means nothing when nobody
+          // is connected yet, and would spend the whole recording on no one.
+          writable: () => hub.size > 0 && hub.writable(),
+          whenWritable: async () => {
+            while (hub.size === 0) await new Promise((r) => setTimeout(r, 20));
+            await hub.whenWritable();
+          },
         },
       );
     } catch (e) {
