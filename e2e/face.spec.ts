@@ -2,30 +2,11 @@
  * Real face detection in real Chromium: MediaPipe BlazeFace (tasks-vision, CPU) on the simulator's public-domain
  * astronaut photo, through overlay/face/face-cutter.ts, served offline by the harness in e2e/face-page/.
  */
-import { test as base, expect } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { startFaceHarness, type FaceHarness } from './face-page/server.ts';
 import type { FaceBox } from '../overlay/face/face-cutter.ts';
 
-const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
-
-// Own offline guard rather than ./fixtures.ts, which starts the whole simulator: this spec needs only the media handler.
-const test = base.extend<{ offlineGuard: string[] }>({
-  offlineGuard: [
-    async ({ context }, use) => {
-      const attempted: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (LOOPBACK.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-        attempted.push(url);
-        return route.abort('blockedbyclient');
-      });
-      await use(attempted);
-      expect(attempted, 'requests that tried to leave this machine').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
+// The shared offline guard (fixtures.ts) applies: every non-loopback request fails the test.
 let harness: FaceHarness;
 
 test.beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server/app.ts';
 
 /** The fixed virtual start of seeded test streams (the CLI's --seed default). */
@@ -60,26 +61,112 @@ export interface OverlayProbe {
   idle: boolean;
   checkpoints: string[];
   counters: Record<string, number>;
+  renderer: string;
+  contextLost: boolean;
+  /** Added by the test's init script: pictures still loading (real time, outside the fake clock). */
+  imagesPending: number;
 }
 
-/** Reads window.__overlay. */
+/**
+ * Overlay query that turns Toasty off (threshold beyond any gift). Toasty waits for a MediaPipe face cut that runs in
+ * real time, so where it might appear in a screenshot of other things, switch it off; the face spec covers it.
+ */
+export const NO_TOASTY = '&toasty=1000000000';
+
+/** The page clock's fixed start: every overlay test starts at the same fake instant. */
+export const CLOCK_T0 = new Date(TEST_EPOCH_MS);
+
+/** Reads window.__overlay (without its big arrays) plus the image tracker. */
 export async function probe(page: Page): Promise<OverlayProbe> {
-  return page.evaluate(() => (window as unknown as { __overlay: OverlayProbe }).__overlay);
+  return page.evaluate(() => {
+    const w = window as unknown as { __overlay?: OverlayProbe & { frameMs?: unknown; latencies?: unknown; log?: unknown }; __e2eImages?: { pending: number } };
+    if (!w.__overlay) return undefined as unknown as OverlayProbe;
+    const { frameMs: _f, latencies: _l, log: _g, ...rest } = w.__overlay;
+    return { ...rest, renderer: w.__overlay.renderer, contextLost: w.__overlay.contextLost, imagesPending: w.__e2eImages?.pending ?? 0 } as OverlayProbe;
+  });
+}
+
+/**
+ * Counts <img> loads in flight. Pictures load in real time while the page clock is paused; the overlay gives up
+ * waiting for them after some game time, so the clock only moves once every picture asked for has loaded (or failed).
+ * The count drops one task after `load`, so the overlay's own onload has run by then (MessageChannel is not faked).
+ */
+function trackImages(): void {
+  const loading = new Map<HTMLImageElement, number>();
+  const later = (f: () => void): void => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => f();
+    ch.port2.postMessage(0);
+  };
+  const done = (img: HTMLImageElement): void => later(() => later(() => loading.delete(img)));
+  (window as unknown as { __e2eImages: { readonly pending: number } }).__e2eImages = {
+    get pending() {
+      // A picture complete without an event (src cleared, replaced) is forgotten after a few looks.
+      for (const [img, stale] of loading) if (img.complete) stale > 5 ? loading.delete(img) : loading.set(img, stale + 1);
+      return loading.size;
+    },
+  };
+  const desc = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    ...desc,
+    set(this: HTMLImageElement, v: string) {
+      if (!loading.has(this)) {
+        this.addEventListener('load', () => done(this));
+        this.addEventListener('error', () => done(this));
+      }
+      loading.set(this, 0);
+      desc.set!.call(this, v);
+    },
+  });
+}
+
+/**
+ * Opens the built overlay against `sim` under the fake clock (pauseAt before goto, as BROWSER-AND-FACES.md says) and
+ * waits, clock still paused, until it is ready and connected.
+ */
+export async function openOverlay(page: Page, sim: RunningSimulator, query = ''): Promise<void> {
+  await page.addInitScript(trackImages);
+  await page.clock.pauseAt(CLOCK_T0);
+  // renderer=webgl: 'auto' picks Canvas on software WebGL (this machine); the issue asks for live WebGL under test.
+  await page.goto(`${sim.url}/overlay/?ws=${encodeURIComponent(sim.wsUrl)}&seed=1&renderer=webgl${query}`);
+  await expect.poll(async () => {
+    const p = await probe(page);
+    return !!p && p.ready && p.connected;
+  }, { message: 'overlay ready and connected', timeout: 20_000, intervals: [20, 50, 100] }).toBe(true);
+}
+
+/** Waits (real time) until pictures the page asked for have loaded; the page clock does not move meanwhile. */
+async function imagesLoaded(page: Page): Promise<void> {
+  await expect.poll(async () => (await probe(page)).imagesPending, { message: 'pictures loaded', timeout: 15_000, intervals: [10, 20, 50] }).toBe(0);
 }
 
 /**
  * Advances the page's fake clock in steps of `stepMs` until `cond(probe)` holds (at most `maxMs` of page time).
- * Never sleeps in real time except to let socket messages arrive between steps.
+ * Between steps it waits in real time only for pictures in flight, so the picture at each step depends only on the
+ * frames received and the fake clock.
  */
-export async function runUntil(page: Page, cond: (p: OverlayProbe) => boolean, what: string, stepMs = 100, maxMs = 60_000): Promise<OverlayProbe> {
+export async function runUntil(page: Page, cond: (p: OverlayProbe) => boolean, what: string, stepMs = 100, maxMs = 15_000): Promise<OverlayProbe> {
   let elapsed = 0;
   for (;;) {
+    await imagesLoaded(page);
     const p = await probe(page);
-    if (p && cond(p)) return p;
-    if (elapsed >= maxMs) throw new Error(`overlay never reached "${what}" within ${maxMs} ms of page time; last state: ${JSON.stringify(p)}`);
+    if (p && cond(p)) {
+      if (process.env.E2E_DEBUG) console.log(`runUntil ${what}: ${elapsed} ms of page time; ${p.received} received, ${p.processed} processed, checkpoints ${p.checkpoints.length}: ${p.checkpoints.slice(-4).join(" ")}`);
+      return p;
+    }
+    if (elapsed >= maxMs) throw new Error(`overlay never reached "${what}" within ${maxMs} ms of page time; last state: ${JSON.stringify({ ...p, checkpoints: p?.checkpoints.slice(-8) })}`);
     await page.clock.runFor(stepMs);
     elapsed += stepMs;
   }
+}
+
+/**
+ * Runs the clock until checkpoint `c` was announced (and, with `idle`, nothing is queued or moving). Steps are a fixed
+ * grid from a known state, so the frame where it stops is the same every run, mid-animation elsewhere or not.
+ */
+export function untilCheckpoint(page: Page, c: string, opts: { idle?: boolean; stepMs?: number; maxMs?: number } = {}): Promise<OverlayProbe> {
+  const idle = opts.idle ?? false;
+  return runUntil(page, (p) => p.checkpoints.includes(c) && (!idle || p.idle), `${c}${idle ? ' + idle' : ''}`, opts.stepMs, opts.maxMs);
 }
 
 /** Waits (real time, while the page clock stays paused) until the overlay has received `n` frames. */
@@ -89,21 +176,41 @@ export async function waitReceived(page: Page, n: number, timeoutMs = 15_000): P
     .toBeGreaterThanOrEqual(n);
 }
 
-/** Checks that the overlay's canvas is WebGL, live, and not blank. */
-export async function expectLiveCanvas(page: Page): Promise<void> {
-  const info = await page.evaluate(() => {
-    const c = document.querySelector('canvas');
-    if (!c) return { ok: false, why: 'no canvas' };
-    const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return { ok: false, why: 'canvas is not WebGL' };
-    if (gl.isContextLost()) return { ok: false, why: 'WebGL context lost' };
-    const w = gl.drawingBufferWidth;
-    const h = gl.drawingBufferHeight;
-    const px = new Uint8Array(w * h * 4);
-    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
-    let painted = 0;
-    for (let i = 3; i < px.length; i += 4 * 16) if (px[i] > 0) painted++;
-    return { ok: painted > 50, why: `${painted} painted samples`, w, h };
-  });
-  expect(info.ok, `canvas check: ${info.why}`).toBe(true);
+/**
+ * Waits until the simulator has sent everything it scheduled (fired streaks play out in real time; a replay runs to
+ * its end), then until the overlay received exactly that many frames (plus `before`, received from an earlier
+ * simulator). Returns the count. The page clock stays paused.
+ */
+export async function allFramesIn(page: Page, sim: RunningSimulator, timeoutMs = 20_000, before = 0): Promise<number> {
+  const st = sim.state;
+  await expect.poll(() => {
+    const r = st.replay.status() as { ended?: boolean } | null;
+    return st.engine.status().pendingFrames === 0 && (!r || r.ended === true);
+  }, { message: 'simulator sent all scheduled frames', timeout: timeoutMs, intervals: [20, 50, 100] }).toBe(true);
+  const n = before + st.sent.total + st.sent.connectFrames;
+  await expect.poll(async () => (await probe(page)).received, { message: `overlay received ${n} frames`, timeout: timeoutMs, intervals: [20, 50, 100] }).toBe(n);
+  return n;
+}
+
+/** POST /api/... with a JSON body; fails the test on a non-2xx answer. */
+export async function post(sim: RunningSimulator, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const r = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await r.json()) as Record<string, unknown>;
+  expect(r.ok, `POST ${path}: ${r.status} ${JSON.stringify(json)}`).toBe(true);
+  return json;
+}
+
+/**
+ * Checks that the overlay's canvas is live WebGL and not blank. readPixels cannot see a finished frame (no
+ * preserveDrawingBuffer), so it counts painted pixels in a screenshot with a transparent background, and asks the
+ * overlay's harness for the renderer and context state: a lost or 2D-fallback context fails.
+ */
+export async function expectLiveCanvas(page: Page, minPainted = 2000): Promise<void> {
+  const p = await probe(page);
+  expect(p.renderer, 'overlay renderer').toMatch(/^webgl2?$/);
+  expect(p.contextLost, 'WebGL context lost').toBe(false);
+  const png = PNG.sync.read(await page.screenshot({ omitBackground: true, animations: 'allow' }));
+  let painted = 0;
+  for (let i = 3; i < png.data.length; i += 4) if (png.data[i]! > 8) painted++;
+  expect(painted, 'painted (non-transparent) pixels on the overlay canvas').toBeGreaterThan(minPainted);
 }

@@ -15,6 +15,12 @@ export interface OverlayContext {
   sounds: Sounds;
   harness: OverlayHarness;
   latency: NumberRing;
+  /** Records that the effect of a frame that arrived at `at` (performance.now()) is drawn on this step's render. */
+  drawn: (at: number) => void;
+  /** Records that a gift alert that arrived at `at` and waited for a slot is drawn on this step's render. */
+  drawnAfterQueue: (at: number) => void;
+  /** Asks for this step to be rendered (something changed outside a tween). */
+  invalidate: () => void;
   checkpoint: (c: string) => void;
   log: (m: string) => void;
   /** Called by each scene at the end of create(). */

@@ -30,19 +30,20 @@ export class Director {
       ctx.log(`config: ${c.events.length} rules`);
     });
     bus.on('gift', (g, at) => this.onGift(g, at));
+    // Rule events are only built when a config is loaded: no allocation per frame otherwise.
     bus.on('chat', (c) => {
       harness.counters.chats++;
-      this.run({ type: 'chat', user: ruleUser(c), comment: c.comment }, c);
+      if (this.rules.configured) this.run({ type: 'chat', user: ruleUser(c), comment: c.comment }, c);
     });
     bus.on('like', (l) => {
       harness.counters.likes += Math.max(0, Math.min(l.likeCount, 1000));
-      this.run({ type: 'like', user: ruleUser(l), likeCount: l.likeCount }, l);
+      if (this.rules.configured) this.run({ type: 'like', user: ruleUser(l), likeCount: l.likeCount }, l);
     });
     bus.on('member', (m) => {
       if (m.actionId !== 1) return;
       harness.counters.joins++;
       this.joins.add(m.nickname || m.uniqueId, this.now);
-      this.run({ type: 'join', user: ruleUser(m) }, m);
+      if (this.rules.configured) this.run({ type: 'join', user: ruleUser(m) }, m);
     });
     bus.on('follow', (f) => this.social('follow', f, 'follow'));
     bus.on('share', (f) => this.social('share', f, null));
@@ -87,7 +88,7 @@ export class Director {
       harness.counters.gifts += u.count;
       harness.counters.diamonds += u.diamonds;
       if (g.diamondCount < params.toasty && u.diamonds >= params.toasty) bus.emit('toasty', user);
-      this.run({ type: 'gift', user: ruleUser(g), giftId: g.giftId, diamonds: u.diamonds }, g);
+      if (this.rules.configured) this.run({ type: 'gift', user: ruleUser(g), giftId: g.giftId, diamonds: u.diamonds }, g);
       if (!this.rules.configured) this.ctx.sounds.play(g.diamondCount * u.count >= 100 ? 'gift-big' : 'gift');
     }
     bus.emit('giftStreak', { u, gift: g }, at);
@@ -95,7 +96,7 @@ export class Director {
 
   private social(type: 'follow' | 'share' | 'subscribe', d: Parameters<typeof ruleUser>[0] & { nickname: string; profilePictureUrl: string }, sound: string | null): void {
     if (sound && !this.rules.configured) this.ctx.sounds.play(sound);
-    this.run({ type, user: ruleUser(d) }, d);
+    if (this.rules.configured) this.run({ type, user: ruleUser(d) }, d);
   }
 
   private run(ev: RuleEvent, d: { userId: string; nickname: string; profilePictureUrl: string }): void {

@@ -10,7 +10,13 @@ export interface OverlayHarness {
   idle: boolean;
   checkpoints: string[];
   frameMs: number[];
+  /**
+   * Arrival-to-screen (ms): from a frame's arrival (the socket handler) to the end of the first rendered frame that
+   * draws its effect (counter, card, chat line, heart). Excludes waiting for a free alert slot: see queueWaits.
+   */
   latencies: number[];
+  /** Gift alerts that had to wait for a free slot: arrival to first drawn frame (ms). */
+  queueWaits: number[];
   counters: { gifts: number; diamonds: number; likes: number; joins: number; chats: number };
   /** Frames dropped because the pending queue overflowed (the page was starved). */
   overflow: number;
@@ -19,6 +25,10 @@ export interface OverlayHarness {
   dropped: number;
   /** Debug log lines (only kept with ?debug). */
   log: string[];
+  /** The game canvas's context, read live: 'webgl2' | 'webgl' | 'canvas' (2D) | 'none' (no canvas yet). */
+  readonly renderer: string;
+  /** True when the game canvas's WebGL context is lost (a broken GL context must not pass a screenshot test). */
+  readonly contextLost: boolean;
 }
 
 declare global {
@@ -35,20 +45,40 @@ export function createHarness(debug: boolean): {
   checkpoint: (c: string) => void;
   frame: NumberRing;
   latency: NumberRing;
+  queueWait: NumberRing;
   log: (m: string) => void;
 } {
   const frame = new NumberRing(600);
   const latency = new NumberRing(1000);
+  const queueWait = new NumberRing(1000);
   const h: OverlayHarness = {
     ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
-    frameMs: frame.values, latencies: latency.values,
+    frameMs: frame.values, latencies: latency.values, queueWaits: queueWait.values,
     counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [],
+  } as Omit<OverlayHarness, 'renderer' | 'contextLost'> as OverlayHarness;
+  // Read live from the canvas rather than set by the game, so they stay true whatever the renderer does.
+  const gl = (): WebGLRenderingContext | WebGL2RenderingContext | null => {
+    const c = document.querySelector('canvas');
+    return c ? ((c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null) : null;
   };
+  Object.defineProperties(h, {
+    renderer: {
+      enumerable: true,
+      get: () => {
+        const c = document.querySelector('canvas');
+        if (!c) return 'none';
+        if (c.getContext('webgl2')) return 'webgl2';
+        return c.getContext('webgl') ? 'webgl' : 'canvas';
+      },
+    },
+    contextLost: { enumerable: true, get: () => gl()?.isContextLost() ?? false },
+  });
   window.__overlay = h;
   return {
     h,
     frame,
     latency,
+    queueWait,
     // Append-only for tests; a very long run (hours of storm) keeps the newest half rather than growing forever.
     checkpoint: (c) => {
       if (h.checkpoints.length >= MAX_CHECKPOINTS) h.checkpoints.splice(0, MAX_CHECKPOINTS / 2);

@@ -19,10 +19,11 @@ export function layoutFor(w: number, h: number): Layout {
       w, h,
       leaderboard: { x: 40, y: 40 },
       likes: { x: w - 40, y: 40 },
-      gifts: { x: 40, y: 300, width: 640, slots: 3 },
+      gifts: { x: 40, y: 300, width: 760, slots: 3 },
       toasts: { x: w / 2, y: 60 },
-      chat: { x: w - 700, bottom: h - 40, width: 660, lines: 6 },
-      hearts: { x: w - 120, y: h - 460, rise: 520 },
+      // The hearts rise in their own column right of the chat, and stop below the likes counter.
+      chat: { x: w - 860, bottom: h - 40, width: 660, lines: 6 },
+      hearts: { x: w - 110, y: h - 120, rise: 780 },
       spotlight: { x: w / 2, y: h / 2 - 60 },
       toasty: { size: 380 },
     };
@@ -31,7 +32,7 @@ export function layoutFor(w: number, h: number): Layout {
     w, h,
     leaderboard: { x: 40, y: 60 },
     likes: { x: w - 40, y: 60 },
-    gifts: { x: 40, y: 330, width: 720, slots: 3 },
+    gifts: { x: 40, y: 330, width: 800, slots: 3 },
     toasts: { x: w / 2, y: 1040 },
     chat: { x: 40, bottom: h - 170, width: 760, lines: 5 },
     hearts: { x: w - 110, y: h - 260, rise: 760 },

@@ -9,6 +9,7 @@ import { Connection } from './net/connection.ts';
 import { Director } from './director.ts';
 import type { OverlayContext } from './context.ts';
 import { FONT } from './ui.ts';
+import { chooseRenderer } from './renderer.ts';
 import { Boot } from './scenes/Boot.ts';
 import { GiftAlerts } from './scenes/GiftAlerts.ts';
 import { ChatFeed } from './scenes/ChatFeed.ts';
@@ -20,7 +21,7 @@ import { Toasty } from './scenes/Toasty.ts';
 import { StatusBadge } from './scenes/StatusBadge.ts';
 
 const params = parseParams(location.search);
-const { h, checkpoint, frame, latency, log } = createHarness(params.debug);
+const { h, checkpoint, frame, latency, queueWait, log } = createHarness(params.debug);
 const bus = new Bus();
 const base = import.meta.env.BASE_URL;
 const sounds = new Sounds(params.mute, base, log);
@@ -32,18 +33,31 @@ const markReady = (): void => {
   if (fontsLoaded && created.size === sceneCtors.length) h.ready = true;
 };
 
+// Effects applied during a step, stamped when that step's render is done (arrival-to-screen). Reused buffers.
+const drawnAt: number[] = [];
+const queuedAt: number[] = [];
+
 // The media cache needs the game's texture manager; it is filled in right after the game is made, before boot.
 const ctx: OverlayContext = {
   bus, params, layout: layoutFor(params.width, params.height), media: null as unknown as MediaCache, sounds, harness: h,
   latency, checkpoint, log, base, busy: new Map(),
+  drawn: (at) => {
+    if (at > 0 && drawnAt.length < 4096) drawnAt.push(at);
+  },
+  drawnAfterQueue: (at) => {
+    if (at > 0 && queuedAt.length < 256) queuedAt.push(at);
+  },
+  invalidate: () => {},
   sceneReady: (key) => {
     created.add(key);
     markReady();
   },
 };
 
+const renderer = chooseRenderer(params.renderer);
+log(`renderer: ${renderer}`);
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.WEBGL,
   parent: 'game',
   width: params.width,
   height: params.height,
@@ -52,7 +66,9 @@ const game = new Phaser.Game({
   audio: { noAudio: true },
   banner: false,
   seed: [String(params.seed)],
-  render: { antialias: true, pixelArt: false },
+  // antialiasGL off: MSAA on a 1080x1920 software-WebGL canvas costs more than the rest of a frame; everything
+  // drawn is a texture (panels are nine-slices), so texture filtering (antialias) gives the smooth edges.
+  render: { antialias: true, antialiasGL: false, pixelArt: false },
   scale: { mode: Phaser.Scale.NONE },
   scene: sceneCtors.map((C) => new C(ctx)),
 });
@@ -61,8 +77,9 @@ const director = new Director(ctx);
 const conn = new Connection({ url: params.ws, harness: h, log });
 
 // Frames go to the scenes on the next game step only, so everything depends on the (fakeable) game clock.
-game.events.on(Phaser.Core.Events.PRE_STEP, (time: number, delta: number) => {
-  frame.push(delta);
+game.events.on(Phaser.Core.Events.PRE_STEP, (time: number) => {
+  // The real interval between animation frames: the `delta` argument is smoothed and capped by Phaser.
+  frame.push(game.loop.rawDelta);
   director.step(time);
   conn.flush(bus);
 });
@@ -70,6 +87,15 @@ game.events.on(Phaser.Core.Events.POST_STEP, () => {
   let busy = conn.backlog > 0;
   for (const b of ctx.busy.values()) if (!busy && b()) busy = true;
   h.idle = !busy;
+});
+
+game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+  if (!drawnAt.length && !queuedAt.length) return;
+  const now = performance.now();
+  for (const at of drawnAt) latency.push(Math.max(0, now - at));
+  for (const at of queuedAt) queueWait.push(Math.max(0, now - at));
+  drawnAt.length = 0;
+  queuedAt.length = 0;
 });
 
 const fontProbe = `32px ${FONT}`;
@@ -81,3 +107,5 @@ Promise.all([document.fonts.load(fontProbe, 'Aa'), document.fonts.load(fontProbe
   });
 sounds.preload();
 conn.open();
+// Under ?debug the game is reachable from devtools and profiling scripts (scene toggles, texture counts).
+if (params.debug) (window as unknown as { __game?: Phaser.Game }).__game = game;

@@ -3,12 +3,14 @@ import { parseParams } from './params.ts';
 
 describe('parseParams', () => {
   it('defaults to portrait on the local TikFinity port', () => {
-    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100 });
+    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100, renderer: 'auto' });
   });
   it('reads landscape, flags, seed and a custom socket', () => {
     expect(parseParams('?layout=landscape&mute&debug=1&seed=42&toasty=500&ws=ws://127.0.0.1:5000/x')).toMatchObject({
       width: 1920, height: 1080, mute: true, debug: true, seed: 42, toasty: 500, ws: 'ws://127.0.0.1:5000/x',
     });
+    expect(parseParams('?renderer=canvas').renderer).toBe('canvas');
+    expect(parseParams('?renderer=gl').renderer).toBe('auto');
     expect(parseParams('?mute=0&ws=http://x&seed=abc')).toMatchObject({ mute: false, ws: 'ws://127.0.0.1:21213/', seed: 1 });
   });
 });

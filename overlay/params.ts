@@ -9,6 +9,8 @@ export interface OverlayParams {
   seed: number;
   /** Gifts worth at least this many diamonds (per single gift x count) trigger the Toasty face. */
   toasty: number;
+  /** Which Phaser renderer: 'auto' picks Canvas when WebGL is software-rendered (see renderer.ts), else WebGL. */
+  renderer: 'auto' | 'webgl' | 'canvas';
 }
 
 function flag(q: URLSearchParams, name: string): boolean {
@@ -37,5 +39,6 @@ export function parseParams(search: string): OverlayParams {
     debug: flag(q, 'debug'),
     seed: Math.floor(num(q, 'seed', 1)) >>> 0,
     toasty: Math.max(1, num(q, 'toasty', 100)),
+    renderer: q.get('renderer') === 'webgl' ? 'webgl' : q.get('renderer') === 'canvas' ? 'canvas' : 'auto',
   };
 }

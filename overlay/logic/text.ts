@@ -1,9 +1,15 @@
 /** Splits text into user-perceived characters (emoji and combining marks stay whole). */
 export function graphemes(s: string): string[] {
-  const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (Seg) return Array.from(new Seg(undefined, { granularity: 'grapheme' }).segment(s), (x) => x.segment);
+  if (segmenter === undefined) {
+    const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+    segmenter = Seg ? new Seg(undefined, { granularity: 'grapheme' }) : null;
+  }
+  if (segmenter) return Array.from(segmenter.segment(s), (x) => x.segment);
   return Array.from(s);
 }
+
+// One segmenter for the page: creating one per call cost more than the segmentation itself.
+let segmenter: Intl.Segmenter | null | undefined;
 
 /** Strips control characters and collapses whitespace so one bad name cannot break a line. */
 export function cleanText(s: unknown): string {
@@ -14,6 +20,8 @@ export function cleanText(s: unknown): string {
 
 /** Cuts `s` to at most `max` graphemes, ending with an ellipsis when cut. @example truncate('abcdef', 4) // 'abc…' */
 export function truncate(s: string, max: number): string {
+  // Fast path: fewer UTF-16 units than `max` means fewer graphemes too.
+  if (s.length <= max) return s;
   const g = graphemes(s);
   if (g.length <= max) return s;
   return g.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';

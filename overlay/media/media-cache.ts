@@ -3,11 +3,17 @@ import type Phaser from 'phaser';
 /** How a picture is turned into a texture: avatars are cut round, gift pictures fitted into a square. */
 export type MediaKind = 'avatar' | 'gift';
 
-interface Entry {
-  key: string;
-  state: 'loading' | 'ready' | 'failed';
+/**
+ * One cached picture. Scenes keep the lease object itself (never an id to look up again): reference counts live on
+ * it, so a stale id can never release a newer entry's reference and get a texture destroyed while it is drawn.
+ */
+export interface MediaLease {
+  readonly url: string;
+  readonly kind: MediaKind;
+  /** Texture key once ready. */
+  readonly key: string;
+  state: 'loading' | 'ready' | 'failed' | 'evicted';
   refs: number;
-  used: number;
 }
 
 /** Placeholder texture keys, drawn by the Boot scene. */
@@ -18,57 +24,56 @@ export const MEDIA_SIZE = 128;
 
 /**
  * Loads avatars and gift pictures on demand (crossOrigin 'anonymous') into canvas textures, and evicts the least
- * recently used ones no alert holds once more than `max` are cached.
+ * recently used ones no scene holds once more than `max` are cached. Nothing ever waits for a picture: scenes draw
+ * the placeholder and swap the picture in when `textureKey` changes.
  */
 export class MediaCache {
-  private readonly entries = new Map<string, Entry>();
+  /** In least-recently-used order (a hit moves an entry to the end). */
+  private readonly entries = new Map<string, MediaLease>();
   private seq = 0;
-  private tick = 0;
 
   constructor(
     private readonly textures: Phaser.Textures.TextureManager,
     private readonly max = 96,
   ) {}
 
-  /** Starts loading `url` if needed; returns its cache id. */
-  request(url: string, kind: MediaKind): string {
-    const id = `${kind}:${url}`;
+  /** Starts loading `url` if needed; returns its lease (not yet held). */
+  request(url: string, kind: MediaKind): MediaLease {
+    const id = kind === 'avatar' ? `a:${url}` : `g:${url}`;
     const e = this.entries.get(id);
-    this.tick++;
     if (e) {
-      e.used = this.tick;
-      return id;
+      this.entries.delete(id);
+      this.entries.set(id, e);
+      return e;
     }
-    const entry: Entry = { key: `media-${++this.seq}`, state: 'loading', refs: 0, used: this.tick };
+    const entry: MediaLease = { url, kind, key: `media-${++this.seq}`, state: 'loading', refs: 0 };
     this.entries.set(id, entry);
     if (!/^(https?:|data:|blob:|\/)/.test(url)) entry.state = 'failed';
     else this.load(url, kind, entry);
     this.evict();
-    return id;
+    return entry;
   }
 
-  /** True when the picture is loaded or has failed (a placeholder will be used). */
-  settled(id: string): boolean {
-    const e = this.entries.get(id);
-    return !e || e.state !== 'loading';
+  /** True when the picture is loaded or has failed (the placeholder is final). */
+  settled(l: MediaLease): boolean {
+    return l.state !== 'loading';
   }
 
-  /** The texture key to draw for `id` now: the picture, or its placeholder. */
-  textureKey(id: string, kind: MediaKind): string {
-    const e = this.entries.get(id);
-    return e && e.state === 'ready' ? e.key : FALLBACK[kind];
+  /** The texture key to draw for `l` now: the picture, or its placeholder. */
+  textureKey(l: MediaLease): string {
+    return l.state === 'ready' ? l.key : FALLBACK[l.kind];
   }
 
-  /** Marks the picture in use so it is not evicted. */
-  acquire(id: string): void {
-    const e = this.entries.get(id);
-    if (e) e.refs++;
+  /** Marks the picture in use so it is not evicted; returns the lease to keep (a fresh one if `l` was evicted). */
+  hold(l: MediaLease): MediaLease {
+    const live = l.state === 'evicted' ? this.request(l.url, l.kind) : l;
+    live.refs++;
+    return live;
   }
 
-  /** Releases a picture taken with acquire. */
-  release(id: string): void {
-    const e = this.entries.get(id);
-    if (e && e.refs > 0) e.refs--;
+  /** Releases a lease taken with hold. */
+  release(l: MediaLease | null | undefined): void {
+    if (l && l.refs > 0) l.refs--;
   }
 
   /** Cached pictures (loaded, loading or failed). */
@@ -76,7 +81,7 @@ export class MediaCache {
     return this.entries.size;
   }
 
-  private load(url: string, kind: MediaKind, entry: Entry): void {
+  private load(url: string, kind: MediaKind, entry: MediaLease): void {
     const img = new Image();
     img.crossOrigin = 'anonymous';
     img.decoding = 'async';
@@ -96,18 +101,19 @@ export class MediaCache {
       }
     };
     img.onerror = () => {
-      entry.state = 'failed';
+      if (entry.state === 'loading') entry.state = 'failed';
     };
     img.src = url;
   }
 
   private evict(): void {
     if (this.entries.size <= this.max) return;
-    const victims = [...this.entries].filter(([, e]) => e.refs === 0 && e.state !== 'loading').sort((a, b) => a[1].used - b[1].used);
-    for (const [id, e] of victims) {
+    for (const [id, e] of this.entries) {
       if (this.entries.size <= this.max) break;
+      if (e.refs > 0 || e.state === 'loading') continue;
       this.entries.delete(id);
       if (e.state === 'ready' && this.textures.exists(e.key)) this.textures.remove(e.key);
+      e.state = 'evicted';
     }
   }
 }

@@ -1,5 +1,6 @@
 import { parseFrame, type KnownFrame } from '../../protocol/index.ts';
 import type { Bus } from '../bus.ts';
+import { checkFrame } from './frame-guard.ts';
 import type { OverlayHarness } from '../harness.ts';
 
 type Pending = { kind: 'frame'; frame: KnownFrame; at: number } | { kind: 'unknown'; event: string; data: unknown; at: number } | { kind: 'status'; connected: boolean; attempt: number; at: number };
@@ -79,11 +80,21 @@ export class Connection {
     const h = this.opts.harness;
     h.received++;
     const at = performance.now();
-    const r = parseFrame(text);
+    // Envelope only, then a per-kind guard of the fields the overlay reads: full schema validation of every frame
+    // was the overlay's biggest JavaScript cost in a gift storm.
+    const r = parseFrame(text, { validate: false });
     if (!r.ok) {
       h.bad++;
       this.opts.log(`bad frame ignored: ${r.error}`);
       return;
+    }
+    if (r.frame.known) {
+      const badField = checkFrame(r.frame);
+      if (badField !== null) {
+        h.bad++;
+        this.opts.log(`bad frame ignored: ${r.frame.event}: ${badField}: invalid`);
+        return;
+      }
     }
     if (r.frame.known) this.enqueue({ kind: 'frame', frame: r.frame, at });
     else this.enqueue({ kind: 'unknown', event: r.frame.event, data: r.frame.data, at });

@@ -64,6 +64,19 @@ export class Boot extends Phaser.Scene {
       g.fillStyle = grad;
       g.fillRect(0, 0, 256, 256);
     });
+    this.canvasTexture('ring', 128, 128, (g) => {
+      g.strokeStyle = '#ffffff';
+      g.lineWidth = 7;
+      g.beginPath();
+      g.arc(64, 64, 59, 0, Math.PI * 2);
+      g.stroke();
+    });
+    this.canvasTexture('dot', 32, 32, (g) => {
+      g.fillStyle = '#ffffff';
+      g.beginPath();
+      g.arc(16, 16, 15, 0, Math.PI * 2);
+      g.fill();
+    });
     this.canvasTexture('eye', 40, 40, (g) => {
       g.strokeStyle = '#ffffff';
       g.lineWidth = 4;

@@ -9,21 +9,24 @@ interface Msg {
   userId: string;
   nickname: string;
   comment: string;
-  avatarId: string;
-  queuedAt: number;
+  avatarUrl: string;
   arrivedAt: number;
 }
 
 const GAP = 12;
-const SLIDE_MS = 240;
-const MEDIA_WAIT_MS = 1500;
+/** Rows ease towards their place with this time constant (ms): ~240 ms to settle, with no tween objects. */
+const EASE_MS = 55;
 
-/** The chat feed: the last few messages, newest at the bottom; a flood skips to the newest instead of lagging. */
+/**
+ * The chat feed: the last few messages, newest at the bottom. A message is drawn on the step after it arrives: rows
+ * ease into place each frame instead of waiting for a slide to finish, and a flood skips to the newest lines.
+ */
 export class ChatFeed extends Phaser.Scene {
-  private rows: ChatRow[] = [];
-  private visible: ChatRow[] = [];
+  private readonly rows: ChatRow[] = [];
+  /** On screen, oldest first (leaving rows excluded). */
+  private readonly visible: ChatRow[] = [];
   private readonly pending: Msg[] = [];
-  private moving = 0;
+  private moving = false;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'ChatFeed', active: true });
@@ -31,18 +34,16 @@ export class ChatFeed extends Phaser.Scene {
 
   create(): void {
     const L = this.ctx.layout.chat;
-    for (let i = 0; i < L.lines + 2; i++) this.rows.push(new ChatRow(this, L.width));
+    for (let i = 0; i < 2 * L.lines + 1; i++) this.rows.push(new ChatRow(this, L.width));
     this.ctx.bus.on('chat', (c, at) => this.onChat(c, at));
-    this.ctx.busy.set('ChatFeed', () => this.pending.length > 0 || this.moving > 0);
+    this.ctx.busy.set('ChatFeed', () => this.pending.length > 0 || this.moving);
     this.ctx.sceneReady('ChatFeed');
   }
 
   private onChat(c: ChatData, at: number): void {
     const comment = cleanText(c.comment);
     if (!comment) return;
-    const media = this.ctx.media;
-    this.pending.push({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment,
-      avatarId: media.request(c.profilePictureUrl, 'avatar'), queuedAt: this.time.now, arrivedAt: at });
+    this.pending.push({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment, avatarUrl: c.profilePictureUrl, arrivedAt: at });
     // A flood: only the newest few can ever be seen, so older pending ones are skipped.
     const max = this.ctx.layout.chat.lines;
     while (this.pending.length > max) {
@@ -51,53 +52,81 @@ export class ChatFeed extends Phaser.Scene {
     }
   }
 
+  private lastTime = -1;
+
   override update(time: number): void {
-    if (this.moving > 0 || this.pending.length === 0) return;
-    const m = this.pending[0]!;
-    if (!this.ctx.media.settled(m.avatarId) && time - m.queuedAt < MEDIA_WAIT_MS) return;
-    this.pending.shift();
-    this.push(m);
+    for (let i = 0; i < this.pending.length; i++) this.push(this.pending[i]!);
+    this.pending.length = 0;
+    // Game time, not Phaser's smoothed delta: on a slow page rows must still settle in ~240 ms.
+    const dt = this.lastTime < 0 ? 16 : Math.min(250, Math.max(0, time - this.lastTime));
+    this.lastTime = time;
+    this.animate(dt);
   }
 
   private push(m: Msg): void {
     const L = this.ctx.layout.chat;
-    const fast = this.pending.length > 1;
-    const dur = fast ? SLIDE_MS / 2 : SLIDE_MS;
-    const row = this.rows.find((r) => !this.visible.includes(r) && !r.visible) ?? this.visible[0]!;
-    if (this.visible[0] === row) this.visible.shift();
-    this.ctx.media.acquire(m.avatarId);
-    row.setData('avatarId', m.avatarId);
-    row.fill(m.userId, m.nickname, m.comment, this.ctx.media.textureKey(m.avatarId, 'avatar'));
-    row.setPosition(L.x, L.bottom - row.rowH).setAlpha(0).setVisible(true);
-    if (m.arrivedAt > 0) this.ctx.latency.push(Math.max(0, performance.now() - m.arrivedAt));
+    const media = this.ctx.media;
+    const row = this.freeRow();
+    const lease = media.hold(media.request(m.avatarUrl, 'avatar'));
+    row.lease = lease;
+    row.msgId = m.msgId;
+    row.leaving = false;
+    row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease));
     const shift = row.rowH + GAP;
+    for (const r of this.visible) r.targetY -= shift;
+    for (const r of this.rows) if (r.leaving) r.targetY -= shift;
+    row.targetY = L.bottom - row.rowH;
+    // Visible on its first frame (partly faded in), so arrival-to-screen is the next render.
+    row.setPosition(L.x, row.targetY + 24).setAlpha(0.35).setVisible(true);
     this.visible.push(row);
-    // Oldest rows beyond the line count fade out while everything moves up.
-    const drop = this.visible.length > L.lines ? this.visible.splice(0, this.visible.length - L.lines) : [];
-    this.moving++;
-    for (const r of this.visible) {
-      if (r === row) continue;
-      this.moving++;
-      this.tweens.add({ targets: r, y: r.y - shift, duration: dur, ease: 'Cubic.easeOut', onComplete: () => this.moving-- });
+    while (this.visible.length > L.lines) this.visible.shift()!.leaving = true;
+    if (m.arrivedAt > 0) this.ctx.drawn(m.arrivedAt);
+  }
+
+  private freeRow(): ChatRow {
+    for (const r of this.rows) if (!r.visible) return r;
+    // Every row is busy (a flood): the oldest leaving row is finished at once.
+    let oldest: ChatRow | null = null;
+    for (const r of this.rows) if (r.leaving && (!oldest || r.targetY < oldest.targetY)) oldest = r;
+    const r = oldest ?? this.visible.shift()!;
+    this.retire(r);
+    return r;
+  }
+
+  private retire(r: ChatRow): void {
+    r.setVisible(false);
+    r.leaving = false;
+    this.ctx.media.release(r.lease);
+    r.lease = null;
+  }
+
+  private animate(delta: number): void {
+    const k = 1 - Math.exp(-Math.max(0, delta) / EASE_MS);
+    const media = this.ctx.media;
+    let moving = false;
+    for (const r of this.rows) {
+      if (!r.visible) continue;
+      if (r.lease) r.setAvatar(media.textureKey(r.lease));
+      const dy = r.targetY - r.y;
+      const goal = r.leaving ? 0 : 1;
+      const da = goal - r.alpha;
+      if (Math.abs(dy) < 0.5 && Math.abs(da) < 0.02) {
+        if (r.leaving) {
+          this.retire(r);
+          continue;
+        }
+        if (r.y !== r.targetY || r.alpha !== 1) r.setPosition(r.x, r.targetY).setAlpha(1);
+        if (r.msgId) {
+          this.ctx.checkpoint(`chat:${r.msgId}`);
+          r.msgId = '';
+        }
+        if (r.lease && r.lease.state === 'loading') moving = true;
+        continue;
+      }
+      moving = true;
+      r.y += dy * k;
+      r.alpha += da * Math.min(1, r.leaving ? k * 2.5 : k * 1.4);
     }
-    for (const r of drop) {
-      this.moving++;
-      this.tweens.add({
-        targets: r, alpha: 0, y: r.y - shift, duration: dur, ease: 'Cubic.easeOut',
-        onComplete: () => {
-          r.setVisible(false);
-          this.ctx.media.release(String(r.getData('avatarId')));
-          this.moving--;
-        },
-      });
-    }
-    row.y += 24;
-    this.tweens.add({
-      targets: row, alpha: 1, y: L.bottom - row.rowH, duration: dur, ease: 'Cubic.easeOut',
-      onComplete: () => {
-        this.moving--;
-        this.ctx.checkpoint(`chat:${m.msgId}`);
-      },
-    });
+    this.moving = moving;
   }
 }

@@ -3,6 +3,7 @@ import type { GiftData } from '../../protocol/index.ts';
 import type { OverlayContext } from '../context.ts';
 import { AlertQueue, type Alert } from '../logic/alert-queue.ts';
 import type { StreakUpdate } from '../logic/streaks.ts';
+import type { MediaLease } from '../media/media-cache.ts';
 import { GiftCard, TIER_HEIGHT, tierOf } from './gift-card.ts';
 
 interface Payload {
@@ -10,11 +11,12 @@ interface Payload {
   userId: string;
   nickname: string;
   giftName: string;
-  avatarId: string;
-  giftId: string;
+  avatarUrl: string;
+  giftUrl: string;
   tier: number;
   arrivedAt: number;
-  queuedAt: number;
+  /** Game step it was queued on: shown on the same step means it never waited for a slot. */
+  step: number;
 }
 
 type Phase = 'in' | 'hold' | 'out';
@@ -26,24 +28,32 @@ interface Slot {
   shownCount: number;
   settledAt: number;
   settledMarked: boolean;
-  pop: Phaser.Tweens.Tween | null;
-  spin: Phaser.Tweens.Tween | null;
+  /** Game time the counter pop started, or -1. */
+  popAt: number;
+  avatar: MediaLease | null;
+  gift: MediaLease | null;
 }
 
-/** How long a settled alert stays (ms, at speed 1); media wait at most this long before a placeholder is used. */
+/** How long a settled alert stays (ms, at speed 1). */
 const HOLD_MS = 3200;
-const MEDIA_WAIT_MS = 2500;
+const POP_MS = 180;
 
-/** Gift alerts: a queue of cards with a live streak counter, bigger cards for bigger gifts, merging under backpressure. */
+/** Back.easeOut, for the counter pop. */
+function backOut(t: number): number {
+  const s = 1.70158;
+  const u = t - 1;
+  return u * u * ((s + 1) * u + s) + 1;
+}
+
+/**
+ * Gift alerts: a queue of cards with a live streak counter, bigger cards for bigger gifts, merging under
+ * backpressure. A card is drawn as soon as a slot is free: pictures are swapped in when they have loaded.
+ */
 export class GiftAlerts extends Phaser.Scene {
   private readonly queue = new AlertQueue<Payload>({
     mergeAt: 3,
     max: 8,
-    onDrop: (a) => {
-      this.ctx.media.release(a.payload.avatarId);
-      this.ctx.media.release(a.payload.giftId);
-      this.ctx.checkpoint(`gift:${a.payload.groupId}:dropped`);
-    },
+    onDrop: (a) => this.ctx.checkpoint(`gift:${a.payload.groupId}:dropped`),
   });
   private slots: Slot[] = [];
 
@@ -54,46 +64,64 @@ export class GiftAlerts extends Phaser.Scene {
   create(): void {
     const L = this.ctx.layout.gifts;
     for (let i = 0; i < L.slots; i++) {
-      this.slots.push({ card: new GiftCard(this, L.width), alert: null, phase: 'hold', shownCount: 0, settledAt: 0, settledMarked: false, pop: null, spin: null });
+      this.slots.push({ card: new GiftCard(this, L.width), alert: null, phase: 'hold', shownCount: 0, settledAt: 0, settledMarked: false, popAt: -1, avatar: null, gift: null });
     }
     this.ctx.bus.on('giftStreak', ({ u, gift }, at) => this.onStreak(u, gift, at));
-    this.ctx.busy.set('GiftAlerts', () => this.queue.length > 0 || this.slots.some((s) => s.alert !== null && (s.phase !== 'hold' || !s.settledMarked)));
+    this.ctx.busy.set('GiftAlerts', () => this.queue.length > 0 || this.slots.some((s) => s.alert !== null && (s.phase !== 'hold' || !s.settledMarked || this.mediaPending(s))));
     this.ctx.sceneReady('GiftAlerts');
   }
 
   private onStreak(u: StreakUpdate, g: GiftData, at: number): void {
     if (u.kind === 'ignored') return;
     if (u.kind !== 'start') {
-      this.queue.update(u.key, u.count, u.kind === 'settle');
+      const a = this.queue.update(u.key, u.count, u.kind === 'settle');
+      // A count change of a card on screen is drawn this step; one still queued is part of its queue wait.
+      if (a && at > 0 && this.isShown(a)) this.ctx.drawn(at);
       return;
     }
-    const media = this.ctx.media;
     const payload: Payload = {
       groupId: g.groupId, userId: g.userId, nickname: g.nickname || g.uniqueId, giftName: g.giftName, tier: tierOf(g.diamondCount),
-      avatarId: media.request(g.profilePictureUrl, 'avatar'), giftId: media.request(g.giftPictureUrl, 'gift'), arrivedAt: at, queuedAt: this.time.now,
+      avatarUrl: g.profilePictureUrl, giftUrl: g.giftPictureUrl, arrivedAt: at, step: this.game.loop.frame,
     };
     const r = this.queue.push(u.key, g.userId, g.giftId, g.diamondCount, u.count, u.settled, payload);
-    if (r.kind === 'queued') {
-      media.acquire(payload.avatarId);
-      media.acquire(payload.giftId);
-    } else this.ctx.checkpoint(`gift:${g.groupId}:${r.kind}`);
+    if (r.kind !== 'queued') {
+      this.ctx.checkpoint(`gift:${g.groupId}:${r.kind}`);
+      if (r.kind === 'merged' && at > 0 && this.isShown(r.alert)) this.ctx.drawn(at);
+    }
     this.ctx.harness.merged = this.queue.merged;
     this.ctx.harness.dropped = this.queue.dropped;
   }
 
+  private isShown(a: Alert<Payload>): boolean {
+    for (const s of this.slots) if (s.alert === a) return true;
+    return false;
+  }
+
+  private mediaPending(s: Slot): boolean {
+    return (s.avatar !== null && s.avatar.state === 'loading') || (s.gift !== null && s.gift.state === 'loading');
+  }
+
   override update(time: number): void {
     const speed = this.queue.speed();
+    const media = this.ctx.media;
     for (const s of this.slots) {
       if (!s.alert) continue;
       const a = s.alert;
+      const c = s.card;
+      if (s.avatar) c.setAvatar(media.textureKey(s.avatar));
+      if (s.gift) c.setGift(media.textureKey(s.gift));
       if (a.count !== s.shownCount) {
         s.shownCount = a.count;
-        s.card.setCount(a.count);
-        s.pop?.stop();
-        s.pop = this.tweens.add({ targets: s.card.counter, scale: { from: 1.4, to: 1 }, duration: 180, ease: 'Back.easeOut', onComplete: () => { s.pop = null; } });
+        c.setCount(a.count);
+        s.popAt = time;
+      }
+      if (s.popAt >= 0) {
+        const p = Math.min(1, (time - s.popAt) / POP_MS);
+        c.counter.setScale(c.counterScale * (1.4 - 0.4 * backOut(p)));
+        if (p >= 1) s.popAt = -1;
       }
       if (a.settled && s.settledAt === 0) s.settledAt = time;
-      if (s.phase === 'hold' && a.settled && !s.pop && !s.settledMarked) {
+      if (s.phase === 'hold' && a.settled && s.popAt < 0 && !s.settledMarked) {
         s.settledMarked = true;
         this.ctx.checkpoint(`gift:${a.payload.groupId}:settled`);
       }
@@ -101,37 +129,39 @@ export class GiftAlerts extends Phaser.Scene {
     }
     for (const s of this.slots) {
       if (s.alert) continue;
-      const next = this.queue.take((a) => this.mediaReady(a, time));
+      const next = this.queue.take();
       if (!next) break;
       this.show(s, next, speed);
     }
   }
 
-  private mediaReady(a: Alert<Payload>, time: number): boolean {
-    const p = a.payload;
-    return (this.ctx.media.settled(p.avatarId) && this.ctx.media.settled(p.giftId)) || time - p.queuedAt >= MEDIA_WAIT_MS;
-  }
-
   private show(s: Slot, a: Alert<Payload>, speed: number): void {
     const p = a.payload;
     const L = this.ctx.layout.gifts;
+    const media = this.ctx.media;
     const i = this.slots.indexOf(s);
     s.alert = a;
     s.phase = 'in';
     s.shownCount = a.count;
     s.settledAt = 0;
     s.settledMarked = false;
+    s.popAt = -1;
+    s.avatar = media.hold(media.request(p.avatarUrl, 'avatar'));
+    s.gift = media.hold(media.request(p.giftUrl, 'gift'));
     const c = s.card;
     c.fill({ nickname: p.nickname, userId: p.userId, giftName: p.giftName, tier: p.tier, others: a.others, count: a.count,
-      avatarKey: this.ctx.media.textureKey(p.avatarId, 'avatar'), giftKey: this.ctx.media.textureKey(p.giftId, 'gift') });
+      avatarKey: media.textureKey(s.avatar), giftKey: media.textureKey(s.gift) });
     const slotH = TIER_HEIGHT[3]! + 18;
     const y = L.y + i * slotH + (TIER_HEIGHT[3]! - c.cardH) / 2;
-    c.setPosition(-c.cardW - 40, y).setAlpha(1).setVisible(true).setScale(1);
-    if (p.arrivedAt > 0) this.ctx.latency.push(Math.max(0, performance.now() - p.arrivedAt));
-    const halo = c.halo;
-    if (halo) s.spin = this.tweens.add({ targets: halo, angle: 360, duration: 6000, repeat: -1 });
+    // The card is on screen (partly transparent) from its first frame, so arrival-to-screen is honest.
+    c.setPosition(L.x - 90, y).setAlpha(0.35).setVisible(true).setScale(1);
+    c.counter.setScale(c.counterScale);
+    if (p.arrivedAt > 0) {
+      if (p.step === this.game.loop.frame) this.ctx.drawn(p.arrivedAt);
+      else this.ctx.drawnAfterQueue(p.arrivedAt);
+    }
     this.tweens.add({
-      targets: c, x: L.x, duration: 420 / speed, ease: 'Back.easeOut',
+      targets: c, x: L.x, alpha: 1, duration: 300 / speed, ease: 'Back.easeOut',
       onComplete: () => {
         s.phase = 'hold';
         this.ctx.checkpoint(`gift:${p.groupId}:shown`);
@@ -146,11 +176,10 @@ export class GiftAlerts extends Phaser.Scene {
       targets: s.card, x: -s.card.cardW - 40, alpha: 0, duration: 320 / speed, ease: 'Cubic.easeIn',
       onComplete: () => {
         s.card.setVisible(false);
-        s.spin?.stop();
-        s.spin = null;
         this.queue.release(a);
-        this.ctx.media.release(a.payload.avatarId);
-        this.ctx.media.release(a.payload.giftId);
+        this.ctx.media.release(s.avatar);
+        this.ctx.media.release(s.gift);
+        s.avatar = s.gift = null;
         s.alert = null;
         s.phase = 'hold';
         this.ctx.checkpoint(`gift:${a.payload.groupId}:gone`);

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
 import { cleanText, truncate } from '../logic/text.ts';
-import { COLORS, drawPanel, textStyle } from '../ui.ts';
+import { addPanel, COLORS, drawPanel, type Panel, textStyle } from '../ui.ts';
 
 const TITLES: Record<string, { title: string; color: number }> = {
   'Gift Alert': { title: 'Thank you for the gift!', color: COLORS.gold },
@@ -16,7 +16,7 @@ const TITLES: Record<string, { title: string; color: number }> = {
 export class Spotlight extends Phaser.Scene {
   private queue: { name: string; who: string }[] = [];
   private box!: Phaser.GameObjects.Container;
-  private panel!: Phaser.GameObjects.Graphics;
+  private panel!: Panel;
   private title!: Phaser.GameObjects.Text;
   private who!: Phaser.GameObjects.Text;
   private showing = false;
@@ -26,7 +26,7 @@ export class Spotlight extends Phaser.Scene {
   }
 
   create(): void {
-    this.panel = this.add.graphics();
+    this.panel = addPanel(this);
     this.title = this.add.text(0, -28, '', textStyle(46)).setOrigin(0.5);
     this.who = this.add.text(0, 34, '', textStyle(36, '#ffd84d')).setOrigin(0.5);
     this.box = this.add.container(0, 0, [this.panel, this.title, this.who]).setVisible(false);

@@ -1,12 +1,12 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
-import { drawPanel, textStyle } from '../ui.ts';
+import { addPanel, drawPanel, textStyle, tinted, type Panel } from '../ui.ts';
 
 /** A small badge while the socket is not connected (always shown, with counters, under ?debug). */
 export class StatusBadge extends Phaser.Scene {
-  private panel!: Phaser.GameObjects.Graphics;
+  private panel!: Panel;
   private label!: Phaser.GameObjects.Text;
-  private dot!: Phaser.GameObjects.Arc;
+  private dot!: Phaser.GameObjects.Image;
   private connected = false;
   private attempt = 0;
   private last = '';
@@ -16,8 +16,8 @@ export class StatusBadge extends Phaser.Scene {
   }
 
   create(): void {
-    this.panel = this.add.graphics();
-    this.dot = this.add.circle(0, 0, 9, 0xff4d4d);
+    this.panel = addPanel(this);
+    this.dot = this.add.image(0, 0, tinted(this.textures, 'dot', 0xff4d4d)).setDisplaySize(18, 18);
     this.label = this.add.text(0, 0, '', textStyle(22, '#ffffff', false)).setOrigin(0, 0.5);
     this.ctx.bus.on('status', (s) => {
       this.connected = s.connected;
@@ -31,6 +31,7 @@ export class StatusBadge extends Phaser.Scene {
     const debug = this.ctx.params.debug;
     // The socket state is read from the harness only at step time, so what is drawn depends on the game clock.
     const on = this.connected;
+    if (!debug && on && !this.panel.visible) return;
     let text = on ? 'connected' : this.attempt > 0 ? `reconnecting… (#${this.attempt})` : 'connecting…';
     if (debug) text += `  ·  rx ${h.received}  bad ${h.bad}  merged ${h.merged}  ${h.idle ? 'idle' : 'busy'}`;
     const show = debug || !on;
@@ -45,7 +46,7 @@ export class StatusBadge extends Phaser.Scene {
     const y = 12;
     drawPanel(this.panel, w, 44, 22, { alpha: 0.7 });
     this.panel.setPosition(x, y);
-    this.dot.setPosition(x + 24, y + 22).setFillStyle(on ? 0x3ddc84 : 0xff4d4d);
+    this.dot.setPosition(x + 24, y + 22).setTexture(tinted(this.textures, 'dot', on ? 0x3ddc84 : 0xff4d4d)).setDisplaySize(18, 18);
     this.label.setPosition(x + 42, y + 22);
   }
 }

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
 import { cleanText, truncate } from '../logic/text.ts';
-import { COLORS, drawPanel, textStyle } from '../ui.ts';
+import { addPanel, COLORS, drawPanel, type Panel, textStyle } from '../ui.ts';
 
 interface Toast {
   icon: string;
@@ -17,7 +17,7 @@ const SHOW_MS = 2200;
 export class Toasts extends Phaser.Scene {
   private readonly queue: Toast[] = [];
   private box!: Phaser.GameObjects.Container;
-  private panel!: Phaser.GameObjects.Graphics;
+  private panel!: Panel;
   private label!: Phaser.GameObjects.Text;
   private showing = false;
   private seq = 0;
@@ -27,7 +27,7 @@ export class Toasts extends Phaser.Scene {
   }
 
   create(): void {
-    this.panel = this.add.graphics();
+    this.panel = addPanel(this);
     this.label = this.add.text(0, 0, '', textStyle(32)).setOrigin(0.5, 0.5);
     this.box = this.add.container(0, 0, [this.panel, this.label]).setVisible(false);
     const name = (d: { nickname: string; uniqueId: string }): string => truncate(cleanText(d.nickname) || cleanText(d.uniqueId) || 'someone', 22);

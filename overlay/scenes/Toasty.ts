@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
 import { FaceSource } from '../media/face-source.ts';
-import { textStyle } from '../ui.ts';
+import { FONT } from '../ui.ts';
 
 interface Req {
   userId: string;
@@ -16,10 +16,9 @@ export class Toasty extends Phaser.Scene {
   private faces!: FaceSource;
   private readonly waiting: Req[] = [];
   private img!: Phaser.GameObjects.Image;
-  private label!: Phaser.GameObjects.Text;
+  private label!: Phaser.GameObjects.Image;
+  private face!: Phaser.Textures.CanvasTexture;
   private showing = false;
-  private texSeq = 0;
-  private texKey = '';
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'Toasty', active: true });
@@ -27,8 +26,11 @@ export class Toasty extends Phaser.Scene {
 
   create(): void {
     this.faces = new FaceSource(this.ctx.base, 256, this.ctx.log);
-    this.img = this.add.image(0, 0, 'fallback-avatar').setVisible(false);
-    this.label = this.add.text(0, 0, 'Toasty!', textStyle(64, '#ffe066')).setOrigin(0.5).setVisible(false).setAngle(-12);
+    // The face and the label are drawn already tilted into their textures: a rotated bitmap is the slow path of
+    // the Canvas renderer, and the tilt never changes.
+    this.face = this.textures.createCanvas('toasty-face', 8, 8)!;
+    this.img = this.add.image(0, 0, 'toasty-face').setVisible(false);
+    this.label = this.add.image(0, 0, this.labelTexture()).setVisible(false);
     this.ctx.bus.on('toasty', (u) => {
       // One face per user in the queue, a short queue: a storm of big gifts must not become a minute of Toasty.
       if (this.waiting.some((r) => r.userId === u.userId) || this.waiting.length >= MAX_WAITING) return;
@@ -51,16 +53,55 @@ export class Toasty extends Phaser.Scene {
     if (r.canvas) this.play(r.userId, r.canvas);
   }
 
+  private labelTexture(): string {
+    const key = 'toasty-label';
+    const font = `bold 64px ${FONT}`;
+    const c = document.createElement('canvas');
+    c.width = 340;
+    c.height = 170;
+    const g = c.getContext('2d');
+    if (g) {
+      g.translate(c.width / 2, c.height / 2);
+      g.rotate((-12 * Math.PI) / 180);
+      g.font = font;
+      g.textAlign = 'center';
+      g.textBaseline = 'middle';
+      g.lineJoin = 'round';
+      g.lineWidth = 10;
+      g.strokeStyle = '#0b0913';
+      g.fillStyle = 'rgba(0,0,0,0.45)';
+      g.fillText('Toasty!', 0, 4);
+      g.strokeText('Toasty!', 0, 0);
+      g.fillStyle = '#ffe066';
+      g.fillText('Toasty!', 0, 0);
+    }
+    this.textures.addCanvas(key, c);
+    return key;
+  }
+
+  /** Draws the face, tilted, into the one reused face texture. */
+  private drawFace(canvas: HTMLCanvasElement, size: number): void {
+    const side = Math.ceil(size * 1.36);
+    const t = this.face;
+    if (t.width !== side || t.height !== side) t.setSize(side, side);
+    const g = t.context;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, side, side);
+    g.translate(side / 2, side / 2);
+    g.rotate((-28 * Math.PI) / 180);
+    g.drawImage(canvas, -size / 2, -size / 2, size, size);
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    t.refresh();
+  }
+
   private play(userId: string, canvas: HTMLCanvasElement): void {
     const { w, h } = this.ctx.layout;
     const size = this.ctx.layout.toasty.size;
-    if (this.texKey) this.textures.remove(this.texKey);
-    this.texKey = `toasty-${++this.texSeq}`;
-    this.textures.addCanvas(this.texKey, canvas);
+    this.drawFace(canvas, size);
     this.showing = true;
     const inX = w - size * 0.42;
     const inY = h - size * 0.38;
-    this.img.setTexture(this.texKey).setDisplaySize(size, size).setPosition(w + size * 0.6, h + size * 0.6).setAngle(-28).setVisible(true);
+    this.img.setTexture('toasty-face').setPosition(w + size * 0.6, h + size * 0.6).setVisible(true);
     this.label.setPosition(inX - size * 0.55, inY - size * 0.55).setAlpha(0).setScale(0.5).setVisible(true);
     this.ctx.sounds.play('Toasty');
     this.tweens.chain({

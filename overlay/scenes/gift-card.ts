@@ -1,15 +1,37 @@
 import Phaser from 'phaser';
-import { COLORS, drawPanel, nameColor, textStyle } from '../ui.ts';
+import { COLORS, addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, tinted, type Panel } from '../ui.ts';
 import { compactNumber, graphemes, truncate } from '../logic/text.ts';
 
-/** Sets `t` to `s`, cut with an ellipsis until it is at most `maxW` px wide. */
+let measureCtx: CanvasRenderingContext2D | null = null;
+
+/** Width (px) of `s` in Text `t`'s font, measured without re-rendering `t`. */
+function measure(t: Phaser.GameObjects.Text, s: string): number {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return 0;
+  const st = t.style;
+  measureCtx.font = `${st.fontStyle} ${st.fontSize} ${st.fontFamily}`;
+  return (measureCtx.measureText(s).width + st.strokeThickness + 8) * t.scaleX;
+}
+
+/**
+ * Sets `t` to `s`, cut with an ellipsis until it is at most `maxW` px wide. Measures with a shared canvas and sets
+ * the text once: every `setText` re-renders the Text's canvas and re-uploads its texture.
+ */
 export function fitText(t: Phaser.GameObjects.Text, s: string, maxW: number): void {
-  t.setText(s);
-  let g = graphemes(s);
-  while (t.width > maxW && g.length > 2) {
-    g = g.slice(0, -1);
-    t.setText(g.join('').trimEnd() + '…');
+  if (measure(t, s) <= maxW) {
+    setTextIfChanged(t, s);
+    return;
   }
+  const g = graphemes(s);
+  let lo = 1;
+  let hi = g.length - 1;
+  // Binary search on the number of graphemes kept.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(t, g.slice(0, mid).join('').trimEnd() + '…') <= maxW) lo = mid;
+    else hi = mid - 1;
+  }
+  setTextIfChanged(t, g.slice(0, Math.max(1, lo)).join('').trimEnd() + '…');
 }
 
 /** What a gift card shows. */
@@ -27,6 +49,10 @@ export interface GiftCardData {
 /** Card height by tier: bigger gifts get bigger alerts. */
 export const TIER_HEIGHT = [112, 132, 160, 190];
 const TIER_EDGE = [COLORS.panelEdge, COLORS.cyan, COLORS.purple, COLORS.gold];
+/** Texts are rendered once at the big tiers' size and scaled down for small tiers: a font-size change re-measures the font. */
+const NAME_PX = 34;
+const GIFT_PX = 27;
+const COUNT_PX = 66;
 
 /** Which size an alert gets, from the diamonds of one gift. */
 export function tierOf(diamondsEach: number): number {
@@ -38,28 +64,33 @@ export function tierOf(diamondsEach: number): number {
 
 /** One pooled gift alert: panel, avatar, name, gift picture and the live `x n` counter. */
 export class GiftCard extends Phaser.GameObjects.Container {
-  private readonly panel: Phaser.GameObjects.Graphics;
+  private readonly panel: Panel;
   private readonly glow: Phaser.GameObjects.Image;
   private readonly avatar: Phaser.GameObjects.Image;
-  private readonly ring: Phaser.GameObjects.Graphics;
+  private readonly ring: Phaser.GameObjects.Image;
   private readonly nameText: Phaser.GameObjects.Text;
   private readonly giftText: Phaser.GameObjects.Text;
   private readonly giftImg: Phaser.GameObjects.Image;
   private readonly countText: Phaser.GameObjects.Text;
   private tier = 0;
+  private shown = -1;
+  private avSize = 0;
+  private giftSize = 0;
   /** Card width for the current content. */
   cardW = 0;
+  /** The counter's resting scale (small tiers draw it smaller). */
+  counterScale = 1;
 
   constructor(scene: Phaser.Scene, private readonly maxW: number) {
     super(scene, 0, 0);
-    this.panel = scene.add.graphics();
+    this.panel = addPanel(scene);
     this.glow = scene.add.image(0, 0, 'glow');
     this.avatar = scene.add.image(0, 0, 'fallback-avatar');
-    this.ring = scene.add.graphics();
-    this.nameText = scene.add.text(0, 0, '', textStyle(30));
-    this.giftText = scene.add.text(0, 0, '', textStyle(24, COLORS.dim, false));
+    this.ring = scene.add.image(0, 0, 'ring');
+    this.nameText = scene.add.text(0, 0, '', textStyle(NAME_PX));
+    this.giftText = scene.add.text(0, 0, '', textStyle(GIFT_PX, COLORS.dim, false));
     this.giftImg = scene.add.image(0, 0, 'fallback-gift');
-    this.countText = scene.add.text(0, 0, '', textStyle(54, '#ffd84d'));
+    this.countText = scene.add.text(0, 0, '', textStyle(COUNT_PX, '#ffd84d'));
     this.countText.setOrigin(0, 0.5);
     this.add([this.panel, this.glow, this.avatar, this.ring, this.nameText, this.giftText, this.giftImg, this.countText]);
     scene.add.existing(this);
@@ -70,43 +101,56 @@ export class GiftCard extends Phaser.GameObjects.Container {
   fill(d: GiftCardData): void {
     const t = (this.tier = d.tier);
     const H = TIER_HEIGHT[t]!;
-    const av = H - 24;
-    this.avatar.setTexture(d.avatarKey).setDisplaySize(av, av).setPosition(12 + av / 2, H / 2);
-    this.ring.clear().lineStyle(t >= 2 ? 5 : 3, TIER_EDGE[t]!, 1).strokeCircle(12 + av / 2, H / 2, av / 2 + 1);
-    const nameSize = t >= 2 ? 34 : 30;
-    this.nameText.setStyle(textStyle(nameSize, nameColor(d.userId)));
+    const av = (this.avSize = H - 24);
+    this.setAvatar(d.avatarKey);
+    this.avatar.setPosition(12 + av / 2, H / 2);
+    this.ring.setTexture(tinted(this.scene.textures, 'ring', TIER_EDGE[t]!)).setPosition(12 + av / 2, H / 2).setDisplaySize(av + 8, av + 8);
+    const big = t >= 2;
+    this.nameText.setScale(big ? 1 : 30 / NAME_PX).setColor(nameColor(d.userId));
     const name = truncate(d.nickname || 'someone', 18) + (d.others > 0 ? ` +${d.others}` : '');
-    const gs = H * (t >= 2 ? 1.05 : 0.95);
+    const gs = (this.giftSize = Math.min(H * 0.95, 150));
     const textMax = this.maxW - 150 - gs - (av + 40);
     fitText(this.nameText, name, textMax);
+    const nameSize = big ? 34 : 30;
     this.nameText.setPosition(av + 26, H / 2 - nameSize - 6);
-    this.giftText.setStyle(textStyle(t >= 2 ? 27 : 24, COLORS.dim, false));
+    this.giftText.setScale(big ? 1 : 24 / GIFT_PX);
     fitText(this.giftText, `sent ${truncate(d.giftName || 'a gift', 24)}`, textMax);
     this.giftText.setPosition(av + 26, H / 2 + 2);
-    const textW = Math.max(this.nameText.width, this.giftText.width);
+    const textW = Math.max(this.nameText.displayWidth, this.giftText.displayWidth);
     const gx = av + 34 + textW + gs / 2;
-    this.giftImg.setTexture(d.giftKey).setDisplaySize(gs, gs).setPosition(gx, H / 2);
-    this.glow.setVisible(t >= 2).setPosition(gx, H / 2).setDisplaySize(gs * 2, gs * 2).setTint(TIER_EDGE[t]!).setAlpha(0.55);
-    this.countText.setStyle(textStyle(t >= 2 ? 66 : 54, t === 3 ? '#ffe066' : '#ffd84d')).setPosition(gx + gs / 2 + 6, H / 2 + 2);
+    this.setGift(d.giftKey);
+    this.giftImg.setPosition(gx, H / 2);
+    this.glow.setTexture(tinted(this.scene.textures, 'glow', TIER_EDGE[t]!)).setVisible(big).setPosition(gx, H / 2).setDisplaySize(gs * 1.7, gs * 1.7).setAlpha(0.5);
+    this.counterScale = big ? 1 : 54 / COUNT_PX;
+    this.countText.setColor(t === 3 ? '#ffe066' : '#ffd84d').setScale(this.counterScale).setPosition(gx + gs / 2 + 6, H / 2 + 2);
+    this.shown = -1;
     this.setCount(d.count);
     this.cardW = Math.min(this.maxW, gx + gs / 2 + 150);
-    drawPanel(this.panel, this.cardW, H, H / 2, { edge: TIER_EDGE[t]!, edgeAlpha: t === 0 ? 0.16 : 0.7, alpha: t >= 2 ? 0.85 : 0.75 });
-    this.glow.angle = 0;
+    drawPanel(this.panel, this.cardW, H, H / 2, { edge: TIER_EDGE[t]!, edgeAlpha: t === 0 ? 0.16 : 0.7, alpha: big ? 0.85 : 0.75 });
   }
 
-  /** Updates the `x n` counter. */
+  /** Swaps in the avatar once it has loaded (the card never waits for it). */
+  setAvatar(key: string): void {
+    if (this.avatar.texture.key !== key) this.avatar.setTexture(key);
+    this.avatar.setDisplaySize(this.avSize, this.avSize);
+  }
+
+  /** Swaps in the gift picture once it has loaded. */
+  setGift(key: string): void {
+    if (this.giftImg.texture.key !== key) this.giftImg.setTexture(key);
+    this.giftImg.setDisplaySize(this.giftSize, this.giftSize);
+  }
+
+  /** Updates the `x n` counter (re-renders only when the shown string changes). */
   setCount(n: number): void {
-    this.countText.setText(`x${compactNumber(n)}`);
+    if (n === this.shown) return;
+    this.shown = n;
+    setTextIfChanged(this.countText, `x${compactNumber(n)}`);
   }
 
-  /** The counter object, for the pop tween. */
+  /** The counter object, for the pop animation. */
   get counter(): Phaser.GameObjects.Text {
     return this.countText;
-  }
-
-  /** The glow behind big gifts, for its steady spin. */
-  get halo(): Phaser.GameObjects.Image | null {
-    return this.tier >= 2 ? this.glow : null;
   }
 
   /** Height of this card. */

@@ -1,0 +1,67 @@
+import type { RunningSimulator } from '../simulator/server/app.ts';
+import { NO_TOASTY, allFramesIn, expect, expectLiveCanvas, openOverlay, post, probe, runUntil, startTestSimulator, test, untilCheckpoint } from './fixtures.ts';
+
+// Seeded scenarios and fired events through the built overlay. Generated streams run in real time, so each test
+// starts the simulator paused and fires a known set of events (a scenario's own mix via /api/faults/burst), so the
+// overlay's input is an exact, known list of frames.
+
+let sim: RunningSimulator | undefined;
+test.afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+test('quiet: a Rose from a viewer, a chat and a follow, settled', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
+  await openOverlay(page, sim, NO_TOASTY);
+  await post(sim, '/api/events', { event: 'chat', data: { comment: 'hello from the quiet stream' } });
+  await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Rose', repeatCount: 3 } });
+  await post(sim, '/api/events', { event: 'follow' });
+  await allFramesIn(page, sim);
+  const p = await runUntil(page, (q) => q.checkpoints.some((c) => /^gift:.*:settled$/.test(c)) && q.checkpoints.some((c) => c.startsWith('follow:')), 'gift settled + follow');
+  expect(p.counters.gifts).toBe(3);
+  await expect(page).toHaveScreenshot('quiet-rose-chat-follow.png');
+  await expectLiveCanvas(page);
+});
+
+test('gift-storm: 600 gifts at once, and an alert fired after the storm still renders', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'gift-storm' });
+  await openOverlay(page, sim, NO_TOASTY);
+  await post(sim, '/api/faults/burst', { event: 'gift', count: 600 });
+  await allFramesIn(page, sim, 30_000);
+  // Let the storm be taken in, then a recognisable last gift: its alert must still make it to the screen.
+  await runUntil(page, (q) => q.processed === q.received, 'storm processed');
+  await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Lion', repeatCount: 1 }, user: { uniqueId: 'last_after_storm', random: true } }).catch(async () =>
+    post(sim!, '/api/events', { event: 'gift', data: { giftName: 'Lion', repeatCount: 1 } }));
+  const n = await allFramesIn(page, sim);
+  const lion = await page.evaluate(() => window.__overlay.received);
+  expect(lion).toBe(n);
+  const p = await runUntil(page, (q) => q.processed === q.received && q.checkpoints.some((c) => /:shown$/.test(c)) && q.counters.diamonds >= 29_999, 'Lion counted', 100, 20_000);
+  expect(p.bad).toBe(0);
+  await expectLiveCanvas(page);
+  console.log(`storm: ${p.received} frames, ${p.counters.gifts} gifts, merged ${(p as unknown as { merged: number }).merged}, dropped ${(p as unknown as { dropped: number }).dropped}`);
+  await expect(page).toHaveScreenshot('gift-storm-late.png');
+});
+
+test('a config frame drives action rules: a follow and a gift run their actions', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false });
+  await openOverlay(page, sim, NO_TOASTY);
+  const config = {
+    events: [
+      { type: 'event', enabled: true, trigger: { type: 'follow', availableFor: 'any' }, actions: [{ type: 'action', name: 'Follow Alert' }] },
+      { type: 'event', enabled: true, trigger: { type: 'gift', id: 5655, availableFor: 'any' }, actions: [{ type: 'action', name: 'Gift Alert' }] },
+    ],
+  };
+  sim.state.broadcast({ event: 'config', text: JSON.stringify({ event: 'config', data: config }) });
+  await post(sim, '/api/events', { event: 'follow' });
+  await allFramesIn(page, sim);
+  await untilCheckpoint(page, 'rule:Follow Alert');
+  await runUntil(page, (q) => q.checkpoints.some((c) => c.startsWith('follow:')), 'follow toast');
+  await expect(page).toHaveScreenshot('config-follow-rule.png');
+  await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Rose', repeatCount: 1 } });
+  await allFramesIn(page, sim);
+  await untilCheckpoint(page, 'rule:Gift Alert');
+  await runUntil(page, (q) => q.checkpoints.some((c) => /^gift:.*:settled$/.test(c)), 'gift settled');
+  await expect(page).toHaveScreenshot('config-gift-rule.png');
+  expect((await probe(page)).bad).toBe(0);
+});
