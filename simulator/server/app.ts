@@ -182,6 +182,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     { advance: (n, e) => state.engine.advance(n, e), nextDueMs: () => state.engine.nextDueMs() },
     options.startMs,
     broadcast,
+    20,
+    (fn) => hub.corked(fn),
   );
   state.pump = pump;
   state.replay = new ReplayControl(state);

@@ -19,6 +19,8 @@ export class Pump {
     private readonly startMs: number,
     private readonly sink: FrameSink,
     private readonly maxSleepMs = 20,
+    /** Wraps each batch of emits (the hub corks its sockets around it). */
+    private readonly around: (fn: () => void) => void = (fn) => fn(),
   ) {}
 
   /** The engine's virtual now. */
@@ -67,7 +69,7 @@ export class Pump {
     }
     const now = this.now();
     try {
-      this.engine.advance(now, this.sink);
+      this.around(() => this.engine.advance(now, this.sink));
     } catch (e) {
       // A generator bug must not stop the stream for good; report it once per tick and keep going.
       process.stderr.write(`tiksim: generator error: ${(e as Error).stack ?? e}\n`);
