@@ -2,9 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 
-/** Bytes a corked batch may hold per client before it is flushed to the socket. */
-const CORK_FLUSH_BYTES = 64 * 1024;
-
 /** Limits that keep one slow or dead client from costing the server memory. */
 export interface HubOptions {
   /** Bytes a client may have queued before frames to it are dropped (default 1 MiB). */
@@ -152,9 +149,9 @@ export class WsHub {
     }
     if (state) state.overCapSince = 0;
     ws.send(data, { binary: false });
-    // Inside a corked batch, flush every 64 KiB so one huge batch neither counts as a backlog against a healthy
-    // client's cap nor hides a stuck client's real one.
-    if (this.corking && state?.sock && state.sock.writableLength > CORK_FLUSH_BYTES) {
+    // Inside a corked batch, flush every quarter of the cap so one huge batch neither counts as a backlog against a
+    // healthy client's cap nor hides a stuck client's real one.
+    if (this.corking && state?.sock && state.sock.writableLength > this.maxBuffered / 4) {
       state.sock.uncork();
       state.sock.cork();
     }
