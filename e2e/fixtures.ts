@@ -1,3 +1,4 @@
+import type { OverlayHarness } from '../overlay/harness.ts';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server/app.ts';
@@ -51,21 +52,11 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** The overlay's test hook, as announced on `window.__overlay`. */
-export interface OverlayProbe {
-  ready: boolean;
-  connected: boolean;
-  received: number;
-  bad: number;
-  processed: number;
-  idle: boolean;
-  checkpoints: string[];
-  counters: Record<string, number>;
-  renderer: string;
-  contextLost: boolean;
+/** The overlay's test hook, as announced on `window.__overlay`, plus what the test's init script adds. */
+export type OverlayProbe = OverlayHarness & {
   /** Added by the test's init script: pictures still loading (real time, outside the fake clock). */
   imagesPending: number;
-}
+};
 
 /**
  * Overlay query that turns Toasty off (threshold beyond any gift). Toasty waits for a MediaPipe face cut that runs in

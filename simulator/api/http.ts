@@ -22,22 +22,23 @@ export function httpError(status: number, code: keyof typeof HTTP_ERROR_CODES | 
   return { status, code, message, ...extra };
 }
 
-/** Writes a JSON reply. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
+/** Writes a JSON reply (extra headers: CORS for images, Allow for 405...). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.destroy();
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(text);
 }
 
 /** Writes an error reply in the documented shape. */
-export function sendError(res: ServerResponse, err: HttpError): void {
+export function sendError(res: ServerResponse, err: HttpError, headers: Record<string, string> = {}): void {
   const { status, ...error } = err;
-  sendJson(res, status, { error });
+  sendJson(res, status, { error }, headers);
 }
 
 /**

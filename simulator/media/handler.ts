@@ -8,6 +8,7 @@ import { renderGift } from './gift.ts';
 import { Lru } from './lru.ts';
 import { renderPlaceholder, renderTopGifterBadge } from './misc.ts';
 import { encodePng } from './png.ts';
+import { sendError } from '../api/http.ts';
 
 /** Options of the media handler. */
 export interface MediaHandlerOptions {
@@ -78,15 +79,7 @@ export function placeholderPng(): Buffer {
 
 /** Writes a JSON error with CORS, in the API's error shape. */
 function sendMediaError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'access-control-allow-origin': '*',
-    ...extra,
-  });
-  res.end(text);
+  sendError(res, { status, code, message }, { 'access-control-allow-origin': '*', ...extra });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lru } from '../media/lru.ts';
+import { sendError } from '../api/http.ts';
 
 /** Options of the image proxy. */
 export interface ImageProxyOptions {
@@ -57,15 +58,7 @@ class ProxyError extends Error {
 interface Cached { bytes: Buffer; type: string }
 
 function sendProxyError(res: ServerResponse, status: number, code: string, message: string): void {
-  if (res.headersSent) return void res.destroy();
-  const text = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'access-control-allow-origin': '*',
-  });
-  res.end(text);
+  sendError(res, { status, code, message }, { 'access-control-allow-origin': '*' });
 }
 
 /** Reads at most `max` bytes of a body, failing as soon as it grows past. */
