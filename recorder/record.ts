@@ -212,10 +212,7 @@ export class Recorder {
 
   /** Current counters (for the status line). */
   snapshot(): RecorderStats {
-    this.stats.bytes = this.writer.bytes;
-    this.stats.elapsedMs = this.now();
-    if (this.media) this.stats.media = { ok: this.media.ok, failed: this.media.failed, pending: this.media.pending };
-    return this.stats;
+    return refreshStats(this.stats, this.writer, this.media, this.now());
   }
 
   /** Stops: closes the socket, lets downloads finish (≤ 3 s), notes an open outage, closes the file. */
@@ -254,4 +251,17 @@ export class Recorder {
     this.resolveDone(summary);
     return summary;
   }
+}
+
+/** Brings a recorder's counters up to date from its writer and media capture (shared by both recorders). */
+export function refreshStats(
+  stats: RecorderStats,
+  writer: { bytes: number },
+  media: { ok: number; failed: number; pending: number } | null | undefined,
+  elapsedMs: number,
+): RecorderStats {
+  stats.bytes = writer.bytes;
+  stats.elapsedMs = elapsedMs;
+  if (media) stats.media = { ok: media.ok, failed: media.failed, pending: media.pending };
+  return stats;
 }

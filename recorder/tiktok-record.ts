@@ -10,7 +10,7 @@ import { MediaCapture } from './media-capture.ts';
 import { findMediaUrls } from './media-urls.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
 import { serializeFrame } from '../protocol/index.ts';
-import type { RecorderStats, RecordSummary } from './record.ts';
+import { refreshStats, type RecorderStats, type RecordSummary } from './record.ts';
 
 /** Options for a TikTok session. */
 export interface TikTokRecordOptions {
@@ -87,10 +87,7 @@ export class TikTokRecorder {
 
   /** Current counters. */
   snapshot(): RecorderStats {
-    this.stats.bytes = this.writer.bytes;
-    this.stats.elapsedMs = this.now();
-    if (this.media) this.stats.media = { ok: this.media.ok, failed: this.media.failed, pending: this.media.pending };
-    return this.stats;
+    return refreshStats(this.stats, this.writer, this.media, this.now());
   }
 
   /** Stops and closes the recording. */
