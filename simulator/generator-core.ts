@@ -1,22 +1,22 @@
-import { GIFT_CATALOG, type CatalogGift } from '../protocol/index.ts';
+import type { CatalogGift } from '../protocol/index.ts';
 import { chatEmotesJson, chatFrame } from './events/chat.ts';
 import { emoteFrame, emoteIdOf, EMOTE_COUNT } from './events/emote.ts';
 import { envelopeFrame } from './events/envelope.ts';
 import { followFrame } from './events/follow.ts';
-import { giftFrame, giftParts, type GiftParts } from './events/gift.ts';
+import type { GiftParts } from './events/gift.ts';
 import { likeFrame } from './events/like.ts';
 import { linkMicArmiesFrame } from './events/link-mic-armies.ts';
 import { linkMicBattleFrame } from './events/link-mic-battle.ts';
 import { liveIntroFrame } from './events/live-intro.ts';
 import { memberFrame, OTHER_MEMBER_ACTIONS } from './events/member.ts';
 import { questionNewFrame } from './events/question-new.ts';
-import { roomUserFrame } from './events/room-user.ts';
 import { shareFrame } from './events/share.ts';
 import { socialFrame } from './events/social.ts';
 import { subscribeFrame } from './events/subscribe.ts';
 import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
 import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
-import { RoomState } from './generator-room.ts';
+import { RoomState, roomUserText } from './generator-room.ts';
+import { GiftStreaks, type StreakHost } from './generator-streaks.ts';
 import { Population, type Viewer } from './population.ts';
 import type { Quirks } from './quirks.ts';
 import { RATE_KINDS, type RateKind, type Rates } from './rates.ts';
@@ -50,22 +50,22 @@ const BACKLOG = 6;
 /** A rate-walk longer than this gives up (a kind silent for a day is silent). */
 const MAX_WALK_MS = 86_400_000;
 
-/** The share of gift sends that are Roses; the rest are weighted ~ 1/diamonds (cheap gifts dominate). */
-const ROSE_SHARE = 0.45;
+// Fired events build their data through this; it lives with the gift frames that need it most.
+export { applyOverrides } from './generator-streaks.ts';
 
 /**
  * The generation core: Poisson arrivals per kind (next-arrival times), a heap of pending frames (streak taps and ends,
  * duplicates, fired events), and the room state they change. Content depends only on the seed, the scenario and the
  * calls made, never on how advance() is chunked: every draw happens while processing events in time order.
  */
-export class Core {
+export class Core implements StreakHost {
   readonly pools: TextPools;
   readonly pop: Population;
   readonly hosts: Population;
   readonly ctx: FrameCtx;
   readonly room: RoomState;
   readonly heap = new PendingHeap();
-  readonly gifts = new Map<number, GiftParts>();
+  readonly streaks: GiftStreaks;
   readonly roomId: string;
   rates: Rates;
   quirks: Quirks;
@@ -77,9 +77,6 @@ export class Core {
   private readonly next = new Float64Array(K);
   private roomUserNext: number;
   private msgSeq = 0;
-  private streakSeq = 0;
-  private readonly giftCum: number[] = [];
-  private readonly giftList: GiftParts[] = [];
   private readonly backlog: string[] = [];
   private boosts: { until: number; factor: Partial<Record<RateKind, number>> }[] = [];
   private armyPoints = [0, 0];
@@ -99,15 +96,7 @@ export class Core {
     this.roomId = `7${String(r.int(100_000_000, 999_999_999))}${String(r.int(100_000_000, 999_999_999))}`;
     const receiver = this.hosts.get(0).userId;
     this.room = new RoomState(Math.max(1, Math.round(opts.population * 0.05)), r.int(2_000, 90_000));
-    let cum = 0;
-    for (const g of GIFT_CATALOG) {
-      const parts = giftParts(g, this.ctx, receiver);
-      this.gifts.set(g.id, parts);
-      if (g.id === 5655) continue;
-      this.giftList.push(parts);
-      cum += 1 / Math.pow(g.diamondCount, 1.05);
-      this.giftCum.push(cum);
-    }
+    this.streaks = new GiftStreaks(this, opts.seed, receiver);
     this.roomUserNext = opts.startMs + this.rng.range(800, 2500);
     this.redrawAll(opts.startMs);
   }
@@ -193,8 +182,8 @@ export class Core {
     const t = Math.floor(p.t);
     if (p.type === PendingType.Text) emit({ event: p.event, text: p.text });
     else if (p.type === PendingType.Build) this.out(emit, p.event, (p.build as (t: number) => string)(t), p.t);
-    else if (p.type === PendingType.Tap) this.tap(p.streak as Streak, p.t, emit);
-    else this.streakEnd(p.streak as Streak, p.t, emit);
+    else if (p.type === PendingType.Tap) this.streaks.tap(p.streak as Streak, p.t, emit);
+    else this.streaks.end(p.streak as Streak, p.t, emit);
   }
 
   // ---- rates -------------------------------------------------------------------------------------------------
@@ -262,6 +251,20 @@ export class Core {
       this.redrawAll(this.lastNow);
       this.roomUserNext = this.lastNow + this.rng.range(1600, 2500);
       this.timeline?.skipSpikesBefore(this.lastNow);
+    }
+  }
+
+  /** A gift worth `value` diamonds counted at `tf`: starts the scenario's reaction boosts it qualifies for. */
+  react(value: number, tf: number): void {
+    const reactions = this.timeline?.scenario.reactions;
+    if (!reactions) return;
+    for (const r of reactions) {
+      if (value >= r.onGiftMinDiamonds) {
+        this.boosts = this.boosts.filter((b) => b.until > tf);
+        this.boosts.push({ until: tf + r.forS * 1000, factor: r.boost as Partial<Record<RateKind, number>> });
+        // A boost changes the rate, so the boosted kinds' pending arrivals are redrawn from now.
+        for (const kind of Object.keys(r.boost) as RateKind[]) this.next[KIND_INDEX[kind]] = this.drawNext(KIND_INDEX[kind], tf);
+      }
     }
   }
 
@@ -337,13 +340,9 @@ export class Core {
     if (this.quirks.social) this.out(emit, 'social', socialFrame({ user: this.pop.get(i), msgId: this.msgId(t), t, kind: 'follow' }, this.ctx), tf);
   }
 
-  /** The roomUser frame: audience drifts slowly; topViewers are the session's top gifters. */
-  roomUserText(t: number, viewerCount?: number): string {
-    const room = this.room;
-    const drift = Math.round(room.viewersInRoom * this.rng.range(-0.012, 0.01));
-    room.viewersInRoom = Math.min(this.pop.total, Math.max(1, room.viewersInRoom + drift));
-    const topViewers = room.topList().map((e) => ({ user: this.pop.get(e.index), coinCount: e.coins }));
-    return roomUserFrame({ viewerCount: viewerCount ?? room.viewersInRoom, topViewers }, this.ctx);
+  /** The roomUser frame at `t` (the drift draw comes from the generated stream, so it stays in time order). */
+  roomUserText(_t: number, viewerCount?: number): string {
+    return roomUserText(this.room, this.pop, this.ctx, this.rng, viewerCount);
   }
 
   /** Frames of the rarer kinds, with realistic values. */
@@ -386,78 +385,21 @@ export class Core {
     }
   }
 
-  // ---- gifts --------------------------------------------------------------------------------------------------
+  // ---- gifts (the streak machinery is in generator-streaks.ts) ------------------------------------------------
 
   /** A gift weighted towards cheap ones: ~45% Roses, the rest ~ 1/diamonds. */
   pickGift(rng: Rng): GiftParts {
-    if (rng.float() < ROSE_SHARE) return this.gifts.get(5655) as GiftParts;
-    const x = rng.float() * this.giftCum[this.giftCum.length - 1];
-    let lo = 0;
-    let hi = this.giftCum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.giftCum[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.giftList[lo];
+    return this.streaks.pick(rng);
   }
 
   /** Parts of a catalog gift. */
   partsOf(g: CatalogGift): GiftParts {
-    return this.gifts.get(g.id) as GiftParts;
+    return this.streaks.partsOf(g);
   }
 
-  /** Starts a gift send at `tf`: a streak for giftType 1 (length drawn short with a long tail unless given), else one frame. */
+  /** Starts a gift send at `tf` (emit null = schedule it on the heap); see GiftStreaks.start. */
   startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null): void {
-    const rng = new Rng(this.opts.seed, 0x5000_0000 + this.streakSeq++);
-    const streak: Streak = { viewer, gift, groupId: Math.floor(tf), count: 0, total: 1, rng, overrides };
-    if (gift.gift.type === 1) {
-      streak.total = total ?? Math.min(300, Math.floor(Math.pow(1 - rng.float(), -1 / 1.35)));
-      if (emit) this.tap(streak, tf, emit);
-      else this.heap.push({ t: tf, type: PendingType.Tap, event: 'gift', text: '', streak, build: null });
-    } else {
-      streak.total = total ?? 1;
-      streak.count = streak.total;
-      if (emit) this.streakEnd(streak, tf, emit);
-      else this.heap.push({ t: tf, type: PendingType.End, event: 'gift', text: '', streak, build: null });
-    }
-  }
-
-  private giftText(s: Streak, t: number, end: boolean): string {
-    const text = giftFrame({ user: this.pop.get(s.viewer), msgId: this.msgId(t), t, gift: s.gift, repeatCount: s.count, repeatEnd: end, groupId: s.groupId }, this.ctx);
-    return s.overrides === null ? text : applyOverrides(text, s.overrides);
-  }
-
-  private tap(s: Streak, tf: number, emit: Emit): void {
-    s.count++;
-    this.out(emit, 'gift', this.giftText(s, Math.floor(tf), false), tf);
-    if (s.count < s.total) {
-      this.heap.push({ t: tf + s.rng.range(600, 900), type: PendingType.Tap, event: 'gift', text: '', streak: s, build: null });
-    } else if (s.rng.chance(this.quirks.dropStreakEnd)) {
-      this.credit(s, tf); // the end frame is lost: consumers count at their timeout, at the last tap's total
-    } else {
-      this.heap.push({ t: tf + s.rng.range(3200, 4000), type: PendingType.End, event: 'gift', text: '', streak: s, build: null });
-    }
-  }
-
-  private streakEnd(s: Streak, tf: number, emit: Emit): void {
-    // Streakable gifts end with repeatEnd:true; other gifts arrive once with repeatEnd:false (both count).
-    this.out(emit, 'gift', this.giftText(s, Math.floor(tf), s.gift.gift.type === 1), tf);
-    this.credit(s, tf);
-  }
-
-  private credit(s: Streak, tf: number): void {
-    const value = s.gift.gift.diamondCount * s.count;
-    this.room.credit(s.viewer, value);
-    const reactions = this.timeline?.scenario.reactions;
-    if (!reactions) return;
-    for (const r of reactions) {
-      if (value >= r.onGiftMinDiamonds) {
-        this.boosts = this.boosts.filter((b) => b.until > tf);
-        this.boosts.push({ until: tf + r.forS * 1000, factor: r.boost as Partial<Record<RateKind, number>> });
-        for (const kind of Object.keys(r.boost) as RateKind[]) this.next[KIND_INDEX[kind]] = this.drawNext(KIND_INDEX[kind], tf);
-      }
-    }
+    this.streaks.start(viewer, gift, tf, emit, total, overrides);
   }
 }
 
@@ -465,20 +407,4 @@ export class Core {
 function likeBatch(rng: Rng): number {
   const u = rng.float();
   return u < 0.35 ? 1 : u < 0.8 ? rng.int(2, 6) : rng.int(7, 15);
-}
-
-/** Sets fields of a frame's data (keeping key order for existing keys). Used for fired events only. */
-export function applyOverrides(text: string, overrides: Record<string, unknown>): string {
-  const f = JSON.parse(text) as { event: string; data: Record<string, unknown> };
-  const d = f.data;
-  for (const [k, v] of Object.entries(overrides)) d[k] = v;
-  // TikFinity's own fields stay last, as on every real frame.
-  for (const k of ['tikfinityUserId', 'tikfinityUsername']) {
-    if (k in d) {
-      const v = d[k];
-      delete d[k];
-      d[k] = v;
-    }
-  }
-  return JSON.stringify(f);
 }
