@@ -36,7 +36,8 @@ export function layoutFor(w: number, h: number): Layout {
     toasts: { x: w / 2, y: 1040 },
     chat: { x: 40, bottom: h - 170, width: 760, lines: 5 },
     hearts: { x: w - 110, y: h - 260, rise: 760 },
-    spotlight: { x: w / 2, y: 880 },
+    // Rule banners get the band under the chat, so they never cover a gift card (the default config fires one per gift).
+    spotlight: { x: w / 2, y: h - 92 },
     toasty: { size: 440 },
   };
 }
