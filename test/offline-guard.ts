@@ -1,10 +1,10 @@
 import net from 'node:net';
+import { isLoopbackHost } from '../simulator/server/auth.ts';
 
 /**
  * Vitest setup: every test process refuses TCP connections beyond this machine, so "offline by construction" is
  * checked rather than hoped for. A test (or the code it drives) that tries fails at once with the host it tried.
  */
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\]|::ffff:127\.\d+\.\d+\.\d+)$/i;
 const original = net.Socket.prototype.connect;
 
 type ConnectArgs = Parameters<typeof original>;
@@ -20,7 +20,7 @@ function target(args: unknown[]): { host?: string; path?: string } {
 net.Socket.prototype.connect = function connect(this: net.Socket, ...args: ConnectArgs) {
   const t = target(args);
   const host = t.host ?? 'localhost';
-  if (t.path === undefined && !LOOPBACK.test(host)) {
+  if (t.path === undefined && !isLoopbackHost(host)) {
     throw new Error(`offline guard: a test tried to connect to ${host}; tests must stay on 127.0.0.1`);
   }
   return original.apply(this, args);

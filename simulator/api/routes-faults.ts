@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EVENT_NAMES } from '../../protocol/index.ts';
-import { httpError } from './http.ts';
 import type { RouteTable } from './routes.ts';
 import { fail, ok } from './routes.ts';
 import { validate } from './validate.ts';
@@ -59,7 +58,7 @@ export const faultRoutes: RouteTable = {
     while (left > 0) {
       const n = Math.min(1000, left);
       const r = state.engine.fire({ event, count: n }, state.pump.now());
-      if (!r.ok) return fail(r.error.status ? r.error : httpError(400, 'E_BAD_FIELD', String(r.error)));
+      if (!r.ok) return fail(r.error);
       scheduled += r.value.scheduled;
       left -= n;
     }

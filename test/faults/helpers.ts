@@ -119,3 +119,12 @@ export function tinyTmpfs(sizeKb: number): { dir: string; unmount(): void } | nu
   };
 }
 
+/** True when `s` parses as JSON (fuzzers use it to keep only the malformed candidates). */
+export function isJson(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,7 +9,7 @@ import { frameLine, makeHeader } from '../../recorder/format.ts';
 import { inspectRecording } from '../../recorder/inspect.ts';
 import { mediaKey } from '../../recorder/media-urls.ts';
 import { createReplayer, type ReplayTarget } from '../../simulator/replay/replayer.ts';
-import { tempDir } from './helpers.ts';
+import { isJson, tempDir } from './helpers.ts';
 
 /** A replay target that keeps what it was sent. */
 export function collector(): ReplayTarget & { got: string[] } {
@@ -46,15 +46,6 @@ export const badLineArb: fc.Arbitrary<Buffer> = fc.oneof(
   fc.constant(Buffer.alloc(0)),
   fc.uint8Array({ minLength: 1, maxLength: 8 }).map((a) => Buffer.concat([Buffer.from([0xff, 0xc3]), Buffer.from(a.filter((b) => b !== 10))])),
 );
-
-function isJson(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A corrupted recording: good frames with bad lines mixed in, maybe a cut last line. */
 export interface Corruption {

@@ -15,7 +15,7 @@ import { generationRoutes } from '../../simulator/api/routes-generation.ts';
 import { replayRoutes } from '../../simulator/api/routes-replay.ts';
 import { faultRoutes } from '../../simulator/api/routes-faults.ts';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server/app.ts';
-import { tempDir, waitFor } from './helpers.ts';
+import { tempDir, waitFor, isJson } from './helpers.ts';
 
 /** Starts a simulator on 127.0.0.1:0 with a lively but cheap stream and no config frame. */
 export function startSim(extra: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
@@ -186,15 +186,6 @@ const badJsonArb = fc.oneof(
 );
 const jsonTypeArb = fc.constantFrom<string | undefined>('application/json', 'application/json; charset=utf-8', 'text/plain', 'APPLICATION/JSON', undefined);
 const wrongTypeArb = fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'image/png', 'text/html', 'application/jsonx');
-
-function isJson(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Normalises a path the way the API router does (query dropped, trailing slashes stripped). */
 function routePath(path: string): string {
