@@ -29,4 +29,6 @@ export interface OverlayContext {
   busy: Map<string, () => boolean>;
   /** Base URL of the app's static files (Vite's BASE_URL). */
   base: string;
+  /** Where to load a picture from (TikTok's CDN goes through the image proxy). */
+  mediaUrl: (url: string) => string;
 }

@@ -4,6 +4,7 @@ import { createHarness } from './harness.ts';
 import { parseParams } from './params.ts';
 import { layoutFor } from './layout.ts';
 import { MediaCache } from './media/media-cache.ts';
+import { proxied } from './media/media-url.ts';
 import { Sounds } from './audio/sounds.ts';
 import { Connection } from './net/connection.ts';
 import { Director } from './director.ts';
@@ -20,7 +21,8 @@ import { Spotlight } from './scenes/Spotlight.ts';
 import { Toasty } from './scenes/Toasty.ts';
 import { StatusBadge } from './scenes/StatusBadge.ts';
 
-const params = parseParams(location.search);
+const params = parseParams(location.search, location.origin);
+const mediaUrl = (u: string): string => proxied(u, { origin: location.origin, proxyBase: params.proxy });
 const { h, checkpoint, frame, latency, queueWait, log } = createHarness(params.debug);
 const bus = new Bus();
 const base = import.meta.env.BASE_URL;
@@ -40,7 +42,7 @@ const queuedAt: number[] = [];
 // The media cache needs the game's texture manager; it is filled in right after the game is made, before boot.
 const ctx: OverlayContext = {
   bus, params, layout: layoutFor(params.width, params.height), media: null as unknown as MediaCache, sounds, harness: h,
-  latency, checkpoint, log, base, busy: new Map(),
+  latency, checkpoint, log, base, busy: new Map(), mediaUrl,
   drawn: (at) => {
     if (at > 0 && drawnAt.length < 4096) drawnAt.push(at);
   },
@@ -72,7 +74,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.NONE },
   scene: sceneCtors.map((C) => new C(ctx)),
 });
-ctx.media = new MediaCache(game.textures, 96);
+ctx.media = new MediaCache(game.textures, 96, mediaUrl);
 const director = new Director(ctx);
 const conn = new Connection({ url: params.ws, harness: h, log });
 

@@ -3,7 +3,12 @@ import { parseParams } from './params.ts';
 
 describe('parseParams', () => {
   it('defaults to portrait on the local TikFinity port', () => {
-    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100, renderer: 'auto' });
+    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100, renderer: 'auto', proxy: '' });
+  });
+  it('sends pictures from other hosts through the page\'s own server unless told otherwise', () => {
+    expect(parseParams('', 'http://127.0.0.1:21213').proxy).toBe('http://127.0.0.1:21213');
+    expect(parseParams('?proxy=0', 'http://127.0.0.1:21213').proxy).toBe('');
+    expect(parseParams('?proxy=http://127.0.0.1:21214', 'http://127.0.0.1:8080').proxy).toBe('http://127.0.0.1:21214');
   });
   it('reads landscape, flags, seed and a custom socket', () => {
     expect(parseParams('?layout=landscape&mute&debug=1&seed=42&toasty=500&ws=ws://127.0.0.1:5000/x')).toMatchObject({

@@ -1,3 +1,5 @@
+import { proxyBaseFrom } from './media/media-url.ts';
+
 /** The overlay's settings, from its URL. */
 export interface OverlayParams {
   ws: string;
@@ -11,6 +13,8 @@ export interface OverlayParams {
   toasty: number;
   /** Which Phaser renderer: 'auto' picks Canvas when WebGL is software-rendered (see renderer.ts), else WebGL. */
   renderer: 'auto' | 'webgl' | 'canvas';
+  /** Base URL of the image proxy for pictures from other hosts (TikTok's CDN), '' for none; see media/media-url.ts. */
+  proxy: string;
 }
 
 function flag(q: URLSearchParams, name: string): boolean {
@@ -24,8 +28,8 @@ function num(q: URLSearchParams, name: string, dflt: number): number {
   return q.has(name) && Number.isFinite(v) ? v : dflt;
 }
 
-/** Reads the settings from a query string. @example parseParams('?layout=landscape&mute') */
-export function parseParams(search: string): OverlayParams {
+/** Reads the settings from a query string; `origin` is the page's. @example parseParams('?layout=landscape&mute') */
+export function parseParams(search: string, origin = ''): OverlayParams {
   const q = new URLSearchParams(search);
   const landscape = q.get('layout') === 'landscape';
   let ws = q.get('ws') ?? 'ws://127.0.0.1:21213/';
@@ -39,6 +43,7 @@ export function parseParams(search: string): OverlayParams {
     debug: flag(q, 'debug'),
     seed: Math.floor(num(q, 'seed', 1)) >>> 0,
     toasty: Math.max(1, num(q, 'toasty', 100)),
+    proxy: proxyBaseFrom(q.get('proxy'), origin),
     renderer: q.get('renderer') === 'webgl' ? 'webgl' : q.get('renderer') === 'canvas' ? 'canvas' : 'auto',
   };
 }

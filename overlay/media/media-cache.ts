@@ -35,6 +35,7 @@ export class MediaCache {
   constructor(
     private readonly textures: Phaser.Textures.TextureManager,
     private readonly max = 96,
+    private readonly mapUrl: (url: string) => string = (u) => u,
   ) {}
 
   /** Starts loading `url` if needed; returns its lease (not yet held). */
@@ -103,7 +104,7 @@ export class MediaCache {
     img.onerror = () => {
       if (entry.state === 'loading') entry.state = 'failed';
     };
-    img.src = url;
+    img.src = this.mapUrl(url);
   }
 
   private evict(): void {

@@ -10,6 +10,8 @@ export class StatusBadge extends Phaser.Scene {
   private connected = false;
   private attempt = 0;
   private last = '';
+  private lastState = '';
+  private lastAt = -Infinity;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'StatusBadge', active: true });
@@ -26,13 +28,17 @@ export class StatusBadge extends Phaser.Scene {
     this.ctx.sceneReady('StatusBadge');
   }
 
-  override update(): void {
+  override update(time: number): void {
     const h = this.ctx.harness;
     const debug = this.ctx.params.debug;
     // The socket state is read from the harness only at step time, so what is drawn depends on the game clock.
     const on = this.connected;
     if (!debug && on && !this.panel.visible) return;
-    let text = on ? 'connected' : this.attempt > 0 ? `reconnecting… (#${this.attempt})` : 'connecting…';
+    const state = on ? 'connected' : this.attempt > 0 ? `reconnecting… (#${this.attempt})` : 'connecting…';
+    // The debug counters change on every frame of a busy stream: redrawn 4 times a second (each redraw re-uploads
+    // the label and panel textures); a change of connection state shows at once.
+    if (debug && state === this.lastState && time - this.lastAt < 250) return;
+    let text = state;
     if (debug) text += `  ·  rx ${h.received}  bad ${h.bad}  merged ${h.merged}  ${h.idle ? 'idle' : 'busy'}`;
     const show = debug || !on;
     this.panel.setVisible(show);
@@ -40,6 +46,8 @@ export class StatusBadge extends Phaser.Scene {
     this.label.setVisible(show);
     if (!show || text === this.last) return;
     this.last = text;
+    this.lastState = state;
+    this.lastAt = time;
     this.label.setText(text);
     const w = this.label.width + 56;
     const x = (this.ctx.layout.w - w) / 2;

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
+import { FALLBACK } from '../media/media-cache.ts';
 import { FaceSource } from '../media/face-source.ts';
 import { FONT } from '../ui.ts';
 
@@ -36,7 +37,7 @@ export class Toasty extends Phaser.Scene {
       if (this.waiting.some((r) => r.userId === u.userId) || this.waiting.length >= MAX_WAITING) return;
       const req: Req = { userId: u.userId, ready: false, canvas: null };
       this.waiting.push(req);
-      this.faces.face(u.userId, u.avatar).then((c) => {
+      this.faces.face(u.userId, this.ctx.mediaUrl(u.avatar)).then((c) => {
         req.canvas = c;
         req.ready = true;
       }, () => {
@@ -50,7 +51,11 @@ export class Toasty extends Phaser.Scene {
   override update(): void {
     if (this.showing || !this.waiting.length || !this.waiting[0]!.ready) return;
     const r = this.waiting.shift()!;
-    if (r.canvas) this.play(r.userId, r.canvas);
+    // An avatar that cannot be loaded (gone from the CDN, no proxy): the big gift still gets its Toasty, with the
+    // placeholder face.
+    if (!r.canvas) this.ctx.log(`toasty: no picture for ${r.userId}, placeholder used`);
+    const canvas = r.canvas ?? (this.textures.get(FALLBACK.avatar).getSourceImage() as HTMLCanvasElement);
+    this.play(r.userId, canvas);
   }
 
   private labelTexture(): string {

@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import { serializeFrame, type ConfigData } from '../../protocol/index.ts';
 import { createEngine, type Engine, type OutFrame, type Quirks, type Rates, type Scenario } from '../engine.ts';
 import { createMediaHandler } from '../media/index.ts';
-import { createImageProxy } from './image-proxy.ts';
+import { createImageProxy, type ImageProxyOptions } from './image-proxy.ts';
 import { createApiHandler } from '../api/routes.ts';
 import { httpError, sendError } from '../api/http.ts';
 import { authorize } from './auth.ts';
@@ -44,6 +44,8 @@ export interface SimulatorOptions {
   tikfinity?: { userId: number; username: string };
   /** Start generation paused. */
   paused?: boolean;
+  /** Options of GET /proxy/image (tests inject a stand-in for TikTok's CDN here). */
+  imageProxy?: ImageProxyOptions;
 }
 
 /** Counters for GET /api/status and the terminal status line. */
@@ -133,7 +135,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const meter = new RateMeter(5);
   const sent: SendStats = { total: 0, byKind: {}, connectFrames: 0, malformed: 0 };
   const media = createMediaHandler();
-  const proxy = createImageProxy();
+  const proxy = createImageProxy(options.imageProxy);
   const staticApps = createStaticApps(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
 
   const server = createServer();
