@@ -65,3 +65,16 @@ test('a config frame drives action rules: a follow and a gift run their actions'
   await expect(page).toHaveScreenshot('config-gift-rule.png');
   expect((await probe(page)).bad).toBe(0);
 });
+
+test('chat emotes sit in their place in the comment; an emote sent on its own gets a line of its own', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
+  await openOverlay(page, sim, NO_TOASTY);
+  const emote = (n: number, placeInComment: number) => ({ emoteId: `72406121546517081${60 + n}`, emoteImageUrl: `${sim!.url}/media/emote/${n}.png`, placeInComment });
+  await post(sim, '/api/events', { event: 'chat', data: { comment: 'this song is a banger', emotes: [emote(2, 5), emote(5, 21)] } });
+  await post(sim, '/api/events', { event: 'chat', data: { comment: 'when the drop hits and the whole chat goes wild at once, every single time', emotes: [emote(0, 0), emote(3, 56)] } });
+  await post(sim, '/api/events', { event: 'emote', data: { emoteImageUrl: `${sim.url}/media/emote/6.png` } });
+  await allFramesIn(page, sim);
+  const p = await runUntil(page, (q) => q.checkpoints.filter((c) => c.startsWith('chat:')).length >= 3 && q.idle, 'three chat lines settled');
+  expect(p.bad).toBe(0);
+  await expect(page).toHaveScreenshot('chat-emotes.png', { clip: { x: 0, y: 1100, width: 1080, height: 700 } });
+});

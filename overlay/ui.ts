@@ -49,6 +49,17 @@ export function setTextIfChanged(t: Phaser.GameObjects.Text, s: string): boolean
   return true;
 }
 
+let measureCtx: CanvasRenderingContext2D | null = null;
+
+/** Width (px, unscaled, no outline) of `s` in Text `t`'s font, from one shared canvas: `t` is not re-rendered. */
+export function textWidth(t: Phaser.GameObjects.Text, s: string): number {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return 0;
+  const st = t.style;
+  measureCtx.font = `${st.fontStyle} ${st.fontSize} ${st.fontFamily}`;
+  return measureCtx.measureText(s).width;
+}
+
 /** Options of a panel: fill and edge colours. */
 export interface PanelOpts {
   color?: number;

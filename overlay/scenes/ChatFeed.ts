@@ -1,8 +1,9 @@
 import Phaser from 'phaser';
-import type { ChatData } from '../../protocol/index.ts';
+import type { ChatData, EmoteData } from '../../protocol/index.ts';
+import type { MediaLease } from '../media/media-cache.ts';
 import type { OverlayContext } from '../context.ts';
 import { cleanText } from '../logic/text.ts';
-import { ChatRow } from './chat-row.ts';
+import { ChatRow, ROW_EMOTES } from './chat-row.ts';
 
 interface Msg {
   msgId: string;
@@ -10,6 +11,8 @@ interface Msg {
   nickname: string;
   comment: string;
   avatarUrl: string;
+  /** Emote pictures and where they sit in the comment. */
+  emotes: { url: string; placeInComment: number }[];
   arrivedAt: number;
 }
 
@@ -36,14 +39,27 @@ export class ChatFeed extends Phaser.Scene {
     const L = this.ctx.layout.chat;
     for (let i = 0; i < 2 * L.lines + 1; i++) this.rows.push(new ChatRow(this, L.width));
     this.ctx.bus.on('chat', (c, at) => this.onChat(c, at));
+    // An emote sent on its own shows as a chat line holding just the emote.
+    this.ctx.bus.on('emote', (e, at) => this.onEmote(e, at));
     this.ctx.busy.set('ChatFeed', () => this.pending.length > 0 || this.moving);
     this.ctx.sceneReady('ChatFeed');
   }
 
   private onChat(c: ChatData, at: number): void {
     const comment = cleanText(c.comment);
-    if (!comment) return;
-    this.pending.push({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment, avatarUrl: c.profilePictureUrl, arrivedAt: at });
+    const emotes = (c.emotes ?? []).filter((e) => e.emoteImageUrl).map((e) => ({ url: e.emoteImageUrl, placeInComment: e.placeInComment }));
+    if (!comment && !emotes.length) return;
+    this.queue({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment, avatarUrl: c.profilePictureUrl, emotes, arrivedAt: at });
+  }
+
+  private onEmote(e: EmoteData, at: number): void {
+    if (!e.emoteImageUrl) return;
+    this.queue({ msgId: e.msgId, userId: e.userId, nickname: cleanText(e.nickname) || cleanText(e.uniqueId), comment: '', avatarUrl: e.profilePictureUrl,
+      emotes: [{ url: e.emoteImageUrl, placeInComment: 0 }], arrivedAt: at });
+  }
+
+  private queue(m: Msg): void {
+    this.pending.push(m);
     // A flood: only the newest few can ever be seen, so older pending ones are skipped.
     const max = this.ctx.layout.chat.lines;
     while (this.pending.length > max) {
@@ -71,7 +87,12 @@ export class ChatFeed extends Phaser.Scene {
     row.lease = lease;
     row.msgId = m.msgId;
     row.leaving = false;
-    row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease));
+    const asked = m.emotes.slice(0, ROW_EMOTES).map((e) => {
+      const l = media.request(e.url, 'gift');
+      return { placeInComment: e.placeInComment, key: media.textureKey(l), lease: l };
+    });
+    // Only the emotes left in the drawn text keep their pictures.
+    row.emoteLeases = row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease), asked).map((e) => media.hold(e.lease));
     const shift = row.rowH + GAP;
     for (const r of this.visible) r.targetY -= shift;
     for (const r of this.rows) if (r.leaving) r.targetY -= shift;
@@ -98,6 +119,8 @@ export class ChatFeed extends Phaser.Scene {
     r.leaving = false;
     this.ctx.media.release(r.lease);
     r.lease = null;
+    for (const l of r.emoteLeases) this.ctx.media.release(l);
+    r.emoteLeases = [];
   }
 
   private animate(delta: number): void {
@@ -107,6 +130,7 @@ export class ChatFeed extends Phaser.Scene {
     for (const r of this.rows) {
       if (!r.visible) continue;
       if (r.lease) r.setAvatar(media.textureKey(r.lease));
+      r.emoteLeases.forEach((l, i) => r.setEmote(i, media.textureKey(l)));
       const dy = r.targetY - r.y;
       const goal = r.leaving ? 0 : 1;
       const da = goal - r.alpha;
@@ -121,6 +145,7 @@ export class ChatFeed extends Phaser.Scene {
           r.msgId = '';
         }
         if (r.lease && r.lease.state === 'loading') moving = true;
+        if (r.emoteLeases.some((l: MediaLease) => l.state === 'loading')) moving = true;
         continue;
       }
       moving = true;

@@ -1,14 +1,26 @@
 import Phaser from 'phaser';
-import { addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, type Panel } from '../ui.ts';
+import { addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth, type Panel } from '../ui.ts';
 import { graphemes, truncate } from '../logic/text.ts';
+import { EMOTE_GAP, findEmoteGaps, withEmoteGaps } from '../logic/emote-text.ts';
 import type { MediaLease } from '../media/media-cache.ts';
 
-/** One pooled chat line: avatar, nickname and the comment (two lines at most, cut with an ellipsis). */
+/** Emote pictures one row can show (more are left out of the text too). */
+export const ROW_EMOTES = 4;
+const EMOTE_PX = 36;
+
+/** One emote of a message: where it sits in the comment and its picture's texture key now. */
+export interface RowEmote {
+  placeInComment: number;
+  key: string;
+}
+
+/** One pooled chat line: avatar, nickname and the comment (two lines at most, cut with an ellipsis) with its emotes. */
 export class ChatRow extends Phaser.GameObjects.Container {
   private readonly panel: Panel;
   private readonly avatar: Phaser.GameObjects.Image;
   private readonly nameText: Phaser.GameObjects.Text;
   private readonly bodyText: Phaser.GameObjects.Text;
+  private readonly emoteImgs: Phaser.GameObjects.Image[] = [];
   /** Height of the row as filled. */
   rowH = 0;
   /** Where the feed wants this row (it eases there each frame). */
@@ -19,6 +31,8 @@ export class ChatRow extends Phaser.GameObjects.Container {
   msgId = '';
   /** The avatar picture held while the row shows it. */
   lease: MediaLease | null = null;
+  /** The emote pictures held while the row shows them, in the order of `emoteImgs`. */
+  emoteLeases: MediaLease[] = [];
 
   constructor(scene: Phaser.Scene, private readonly rowW: number) {
     super(scene, 0, 0);
@@ -26,17 +40,23 @@ export class ChatRow extends Phaser.GameObjects.Container {
     this.avatar = scene.add.image(0, 0, 'fallback-avatar');
     this.nameText = scene.add.text(0, 0, '', textStyle(26));
     this.bodyText = scene.add.text(0, 0, '', textStyle(29, '#ffffff', false, { wordWrap: { width: rowW - 110, useAdvancedWrap: true } }));
-    this.add([this.panel, this.avatar, this.nameText, this.bodyText]);
+    for (let i = 0; i < ROW_EMOTES; i++) this.emoteImgs.push(scene.add.image(0, 0, 'fallback-gift').setVisible(false));
+    this.add([this.panel, this.avatar, this.nameText, this.bodyText, ...this.emoteImgs]);
     scene.add.existing(this);
     this.setVisible(false);
   }
 
-  /** Fills the row for a message: at most two Text re-renders, no font re-measuring. */
-  fill(userId: string, nickname: string, comment: string, avatarKey: string): void {
+  /**
+   * Fills the row for a message: at most two Text re-renders, no font re-measuring. Emotes get a gap in the text
+   * and a picture over it; those cut off with the text are not shown. Returns how many emotes are shown, in the
+   * order of `emotes` sorted by place (the caller holds their pictures).
+   */
+  fill<E extends RowEmote>(userId: string, nickname: string, comment: string, avatarKey: string, emotes: readonly E[] = []): E[] {
     this.nameText.setColor(nameColor(userId));
     setTextIfChanged(this.nameText, truncate(nickname || 'viewer', 24));
     this.nameText.setPosition(92, 12);
-    const lines = this.bodyText.getWrappedText(truncate(comment, 160));
+    const gapped = withEmoteGaps(truncate(comment, 160), emotes, ROW_EMOTES);
+    const lines = this.bodyText.getWrappedText(gapped.text);
     let text = lines.length > 2 ? '' : lines.join('\n');
     if (lines.length > 2) {
       const g = graphemes(lines[1]!.trimEnd());
@@ -44,16 +64,49 @@ export class ChatRow extends Phaser.GameObjects.Container {
     }
     setTextIfChanged(this.bodyText, text);
     this.bodyText.setPosition(92, 12 + this.nameText.height - 4);
+    const shown = this.placeEmotes(text, gapped.order);
     this.rowH = Math.max(84, 12 + this.nameText.height - 4 + this.bodyText.height + 10);
     const w = Math.min(this.rowW, Math.max(this.nameText.width, this.bodyText.width) + 112);
     drawPanel(this.panel, w, this.rowH, 26, { alpha: 0.62 });
     this.avatar.setPosition(46, Math.min(this.rowH / 2, 46));
     this.setAvatar(avatarKey);
+    return shown;
+  }
+
+  /** Puts an emote picture over each gap left in the drawn text. */
+  private placeEmotes<E extends RowEmote>(text: string, order: E[]): E[] {
+    const t = this.bodyText;
+    const lines = text.split('\n');
+    const gaps = text.includes(EMOTE_GAP) ? findEmoteGaps(lines) : [];
+    const pad = { top: t.padding.top ?? 0, bottom: t.padding.bottom ?? 0, left: t.padding.left ?? 0 };
+    const lineH = (t.height - pad.top - pad.bottom) / Math.max(1, lines.length);
+    const x0 = t.x + pad.left + t.style.strokeThickness / 2;
+    const gapW = textWidth(t, EMOTE_GAP);
+    const shown: E[] = [];
+    this.emoteImgs.forEach((img, i) => {
+      const gap = gaps[i];
+      const e = order[i];
+      if (!gap || !e) {
+        img.setVisible(false);
+        return;
+      }
+      shown.push(e);
+      img.setTexture(e.key).setDisplaySize(EMOTE_PX, EMOTE_PX).setVisible(true)
+        .setPosition(Math.round(x0 + textWidth(t, gap.before) + gapW / 2), Math.round(t.y + pad.top + lineH * (gap.line + 0.5)));
+    });
+    return shown;
   }
 
   /** Shows the avatar picture (swapped in when it has loaded). */
   setAvatar(key: string): void {
     if (this.avatar.texture.key !== key) this.avatar.setTexture(key);
     this.avatar.setDisplaySize(60, 60);
+  }
+
+  /** Swaps in emote `i`'s picture once it has loaded. */
+  setEmote(i: number, key: string): void {
+    const img = this.emoteImgs[i];
+    if (!img || !img.visible || img.texture.key === key) return;
+    img.setTexture(key).setDisplaySize(EMOTE_PX, EMOTE_PX);
   }
 }

@@ -1,16 +1,10 @@
 import Phaser from 'phaser';
-import { COLORS, addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, tinted, type Panel } from '../ui.ts';
+import { COLORS, addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth, tinted, type Panel } from '../ui.ts';
 import { compactNumber, graphemes, truncate } from '../logic/text.ts';
 
-let measureCtx: CanvasRenderingContext2D | null = null;
-
-/** Width (px) of `s` in Text `t`'s font, measured without re-rendering `t`. */
+/** Width (px) `t` would have showing `s` (outline and padding included), measured without re-rendering `t`. */
 function measure(t: Phaser.GameObjects.Text, s: string): number {
-  measureCtx ??= document.createElement('canvas').getContext('2d');
-  if (!measureCtx) return 0;
-  const st = t.style;
-  measureCtx.font = `${st.fontStyle} ${st.fontSize} ${st.fontFamily}`;
-  return (measureCtx.measureText(s).width + st.strokeThickness + 8) * t.scaleX;
+  return (textWidth(t, s) + t.style.strokeThickness + 8) * t.scaleX;
 }
 
 /**
