@@ -10,7 +10,10 @@
  *   draws its effect (counter, new card, chat line, heart); time gift alerts waited for a free slot is its own row;
  * - heap after a forced GC, 2 replayed minutes in (caches warm) and at the end of a 10-minute recording (generated here with the simulator's engine,
  *   `busy` scenario) replayed at 20x (~30 s, ~800 frames/s).
- * Usage: npm run bench overlay (build first: npm run build). Takes about 90 s.
+ * - the software-WebGL floor: the storm with only the gift alerts drawn, and pages with no overlay at all (Phaser with
+ *   one still picture over 25% / 50% of the canvas, plain WebGL with one quad over 50% / 100%): what the machine's
+ *   rasteriser can fill at 60 fps, whatever the overlay does.
+ * Usage: npm run bench overlay (build first: npm run build). Takes about 2 minutes.
  */
 import { mkdtempSync, readFileSync, rmSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,8 +74,12 @@ async function sample(page: Page, ms: number): Promise<Sample> {
   }), r0);
 }
 
-/** The empty-scene floor: Phaser with one empty scene, same size and options as the overlay. */
-async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: number): Promise<number[]> {
+/**
+ * The empty-scene floor: Phaser with one empty scene, same size and options as the overlay; with `cover` > 0, the scene
+ * holds one still, translucent picture over that share of the canvas (what software WebGL can fill, with no overlay
+ * code running at all).
+ */
+async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: number, cover = 0): Promise<number[]> {
   const page = await browser.newPage({ viewport: VIEW });
   try {
     const phaser = readFileSync(join(root, 'node_modules/phaser/dist/phaser.min.js'));
@@ -83,13 +90,57 @@ async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: nu
         body: `<!doctype html><html><body style="margin:0;background:transparent"><div id="game"></div><script src="/phaser.js"></script><script>
           new Phaser.Game({ type: Phaser.${renderer === 'canvas' ? 'CANVAS' : 'WEBGL'}, parent: 'game', width: ${VIEW.width}, height: ${VIEW.height},
             transparent: true, banner: false, audio: { noAudio: true }, render: { antialias: true, antialiasGL: false },
-            scale: { mode: Phaser.Scale.NONE }, scene: { create() {} } });
+            scale: { mode: Phaser.Scale.NONE }, scene: { create() {
+              if (!${cover}) return;
+              const t = this.textures.createCanvas('fill', 256, 256); t.context.fillStyle = 'rgba(40,30,60,0.8)';
+              t.context.fillRect(0, 0, 256, 256); t.refresh();
+              this.add.image(0, 0, 'fill').setOrigin(0, 0).setDisplaySize(${VIEW.width}, ${VIEW.height} * ${cover});
+            } } });
         </script></body></html>`,
       });
     });
     await page.addInitScript(RAF_PROBE);
     await page.goto('http://bench.invalid/');
     await new Promise((r) => setTimeout(r, 1500));
+    await page.evaluate(() => { (window as unknown as { __rafIntervals: number[] }).__rafIntervals.length = 0; });
+    await new Promise((r) => setTimeout(r, ms));
+    return await page.evaluate(() => [...(window as unknown as { __rafIntervals: number[] }).__rafIntervals]);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The rasteriser's own floor, without Phaser: plain WebGL drawing one translucent textured quad over `cover` of a
+ * 1080x1920 canvas each frame (one draw call, the simplest shader).
+ */
+async function rawQuad(browser: Browser, ms: number, cover: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: VIEW });
+  try {
+    await page.route('http://bench.invalid/**', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><body style="margin:0"><canvas id="c" width="${VIEW.width}" height="${VIEW.height}"></canvas><script>
+        const gl = document.getElementById('c').getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false });
+        const sh = (type, src) => { const s = gl.createShader(type); gl.shaderSource(s, src); gl.compileShader(s); return s; };
+        const p = gl.createProgram();
+        gl.attachShader(p, sh(gl.VERTEX_SHADER, 'attribute vec2 a; varying vec2 uv; void main() { uv = a * 0.5 + 0.5; gl_Position = vec4(a, 0.0, 1.0); }'));
+        gl.attachShader(p, sh(gl.FRAGMENT_SHADER, 'precision mediump float; varying vec2 uv; uniform sampler2D t; void main() { gl_FragColor = texture2D(t, uv) * 0.8; }'));
+        gl.linkProgram(p); gl.useProgram(p);
+        const top = -1 + 2 * ${cover};
+        gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+        gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, top, 1, top]), gl.STATIC_DRAW);
+        gl.enableVertexAttribArray(0); gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+        gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, 256, 256, 0, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(256 * 256 * 4).fill(160));
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.enable(gl.BLEND); gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+        const f = () => { gl.clearColor(0, 0, 0, 0); gl.clear(gl.COLOR_BUFFER_BIT); gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4); requestAnimationFrame(f); };
+        requestAnimationFrame(f);
+      </script></body></html>`,
+    }));
+    await page.addInitScript(RAF_PROBE);
+    await page.goto('http://bench.invalid/');
+    await new Promise((r) => setTimeout(r, 1000));
     await page.evaluate(() => { (window as unknown as { __rafIntervals: number[] }).__rafIntervals.length = 0; });
     await new Promise((r) => setTimeout(r, ms));
     return await page.evaluate(() => [...(window as unknown as { __rafIntervals: number[] }).__rafIntervals]);
@@ -108,12 +159,19 @@ async function openOverlay(browser: Browser, sim: RunningSimulator, query = ''):
   return page;
 }
 
-async function scenarioRun(browser: Browser, scenario: string, ms: number, query = ''): Promise<Sample & { renderer: string }> {
+/** Runs `scenario` and samples frames; `only` lists the scenes left drawing (the others are hidden, still updating). */
+async function scenarioRun(browser: Browser, scenario: string, ms: number, query = '', only?: string[]): Promise<Sample & { renderer: string }> {
   const sim = await startSimulator({ port: 0, seed: 7, scenario, startMs: START_MS, distDir: join(root, 'dist') });
   try {
     const page = await openOverlay(browser, sim, `&debug${query}`);
     // Let the face cutter and the first pictures load before measuring.
     await new Promise((r) => setTimeout(r, 2500));
+    if (only) {
+      await page.evaluate((keep) => {
+        const game = (window as unknown as { __game: { scene: { scenes: { sys: { settings: { key: string }; setVisible(v: boolean): void } }[] } } }).__game;
+        for (const s of game.scene.scenes) if (!keep.includes(s.sys.settings.key)) s.sys.setVisible(false);
+      }, only);
+    }
     const s = await sample(page, ms);
     const renderer = await page.evaluate(() => (window.__overlay.log.find((l) => l.startsWith('renderer: ')) ?? 'renderer: ?').slice(10));
     await page.close();
@@ -201,6 +259,13 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
     const storm = await scenarioRun(browser, 'gift-storm', 12_000);
     progress('overlay: gift-storm scenario, WebGL forced');
     const stormGL = await scenarioRun(browser, 'gift-storm', 6000, '&renderer=webgl');
+    progress('overlay: software WebGL floor: gift alerts alone, a still picture over 25% / 50% of the canvas, a raw quad');
+    const stormGLGifts = await scenarioRun(browser, 'gift-storm', 6000, '&renderer=webgl', ['GiftAlerts']);
+    const quietGL = await scenarioRun(browser, 'quiet', 6000, '&renderer=webgl');
+    const cover25 = await emptyScene(browser, 'webgl', 4000, 0.25);
+    const cover50 = await emptyScene(browser, 'webgl', 4000, 0.5);
+    const raw50 = await rawQuad(browser, 4000, 0.5);
+    const raw100 = await rawQuad(browser, 4000, 1);
     const heap = await heapRun(browser, progress);
     progress(`overlay: renderer ${storm.renderer}; storm received ${storm.received} frames in 12 s; replay took ${heap.tooks.toFixed(0)} s`);
 
@@ -216,6 +281,15 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
     f(`dropped frames, quiet (vs ${base})`, droppedPct(quiet.frames), '%', droppedPct(floor), '≤ 5%', droppedPct(quiet.frames) <= 5);
     f('frame time p95, gift-storm, WebGL forced (vs empty scene WebGL)', pct(stormGL.frames, 95), 'ms', pct(emptyGL, 95), 'info: software WebGL');
     f('dropped frames, gift-storm, WebGL forced (vs empty scene WebGL)', droppedPct(stormGL.frames), '%', droppedPct(emptyGL), 'info: software WebGL');
+    f('frame time p95, gift-storm, WebGL, only the gift alerts drawn (vs empty scene WebGL)', pct(stormGLGifts.frames, 95), 'ms', pct(emptyGL, 95), 'info: software WebGL');
+    f('dropped frames, gift-storm, WebGL, only the gift alerts drawn (vs empty scene WebGL)', droppedPct(stormGLGifts.frames), '%', droppedPct(emptyGL), 'info: software WebGL');
+    f('frame time p95, quiet, WebGL forced (vs empty scene WebGL)', pct(quietGL.frames, 95), 'ms', pct(emptyGL, 95), 'info: software WebGL');
+    f('dropped frames, quiet, WebGL forced (vs empty scene WebGL)', droppedPct(quietGL.frames), '%', droppedPct(emptyGL), 'info: software WebGL');
+    f('frame time p95, Phaser WebGL, no overlay, one still picture over 25% of the canvas (vs empty)', pct(cover25, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
+    f('frame time p95, Phaser WebGL, no overlay, one still picture over 50% of the canvas (vs empty)', pct(cover50, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
+    f('dropped frames, Phaser WebGL, no overlay, one still picture over 50% of the canvas (vs empty)', droppedPct(cover50), '%', droppedPct(emptyGL), 'info: rasteriser floor');
+    f('frame time p95, plain WebGL (no Phaser), one textured quad over 50% of the canvas (vs Phaser empty)', pct(raw50, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
+    f('frame time p95, plain WebGL (no Phaser), one textured quad over 100% of the canvas (vs Phaser empty)', pct(raw100, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
     f('arrival-to-screen p50, gift-storm (vs quiet)', pct(storm.lat, 50), 'ms', pct(quiet.lat, 50), '< 50 ms', pct(storm.lat, 50) < 50);
     f('arrival-to-screen p95, gift-storm (vs quiet)', pct(storm.lat, 95), 'ms', pct(quiet.lat, 95), '< 50 ms', pct(storm.lat, 95) < 50);
     f('gift alert wait for a free slot p95, gift-storm (vs quiet)', pct(storm.queue, 95), 'ms', pct(quiet.queue, 95), 'info: by design (3 slots)');

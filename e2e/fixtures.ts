@@ -115,11 +115,12 @@ function trackImages(): void {
  * Opens the built overlay against `sim` under the fake clock (pauseAt before goto, as BROWSER-AND-FACES.md says) and
  * waits, clock still paused, until it is ready and connected.
  */
-export async function openOverlay(page: Page, sim: RunningSimulator, query = ''): Promise<void> {
+export async function openOverlay(page: Page, sim: RunningSimulator, query = '', renderer: 'webgl' | 'canvas' | 'auto' = 'webgl'): Promise<void> {
   await page.addInitScript(trackImages);
   await page.clock.pauseAt(CLOCK_T0);
-  // renderer=webgl: 'auto' picks Canvas on software WebGL (this machine); the issue asks for live WebGL under test.
-  await page.goto(`${sim.url}/overlay/?ws=${encodeURIComponent(sim.wsUrl)}&seed=1&renderer=webgl${query}`);
+  // renderer=webgl by default: 'auto' picks Canvas on software WebGL (this machine); the issue asks for live WebGL
+  // under test. The Canvas path has its own test.
+  await page.goto(`${sim.url}/overlay/?ws=${encodeURIComponent(sim.wsUrl)}&seed=1&renderer=${renderer}${query}`);
   await expect.poll(async () => {
     const p = await probe(page);
     return !!p && p.ready && p.connected;
@@ -200,6 +201,7 @@ export async function expectLiveCanvas(page: Page, minPainted = 2000): Promise<v
   const p = await probe(page);
   expect(p.renderer, 'overlay renderer').toMatch(/^webgl2?$/);
   expect(p.contextLost, 'WebGL context lost').toBe(false);
+  expect(p.tint, 'the lean multiply-only tint shader is in use').toBe('multiply');
   const png = PNG.sync.read(await page.screenshot({ omitBackground: true, animations: 'allow' }));
   let painted = 0;
   for (let i = 3; i < png.data.length; i += 4) if (png.data[i]! > 8) painted++;

@@ -78,3 +78,17 @@ test('chat emotes sit in their place in the comment; an emote sent on its own ge
   expect(p.bad).toBe(0);
   await expect(page).toHaveScreenshot('chat-emotes.png', { clip: { x: 0, y: 1100, width: 1080, height: 700 } });
 });
+
+test('the Canvas renderer (what "auto" picks on software WebGL) draws the same quiet scene', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
+  await openOverlay(page, sim, NO_TOASTY, 'canvas');
+  await post(sim, '/api/events', { event: 'chat', data: { comment: 'hello from the quiet stream' } });
+  await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Rose', repeatCount: 3 } });
+  await post(sim, '/api/events', { event: 'follow' });
+  await allFramesIn(page, sim);
+  const p = await runUntil(page, (q) => q.checkpoints.some((c) => /^gift:.*:settled$/.test(c)) && q.checkpoints.some((c) => c.startsWith('follow:')), 'gift settled + follow');
+  expect(p.renderer, 'a 2D canvas').toBe('canvas');
+  expect(p.counters.gifts).toBe(3);
+  // The WebGL test's own baseline: both renderers must draw the same picture (within the suite's tolerance).
+  await expect(page).toHaveScreenshot('quiet-rose-chat-follow.png');
+});

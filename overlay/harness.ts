@@ -25,6 +25,8 @@ export interface OverlayHarness {
   dropped: number;
   /** Debug log lines (only kept with ?debug). */
   log: string[];
+  /** The quad shader's tint step: 'multiply' once the lean one is in (WebGL, see renderer.ts), else 'phaser'. */
+  tint: 'multiply' | 'phaser';
   /** The game canvas's context, read live: 'webgl2' | 'webgl' | 'canvas' (2D) | 'none' (no canvas yet). */
   readonly renderer: string;
   /** True when the game canvas's WebGL context is lost (a broken GL context must not pass a screenshot test). */
@@ -54,7 +56,7 @@ export function createHarness(debug: boolean): {
   const h: OverlayHarness = {
     ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
     frameMs: frame.values, latencies: latency.values, queueWaits: queueWait.values,
-    counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [],
+    counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [], tint: 'phaser',
   } as Omit<OverlayHarness, 'renderer' | 'contextLost'> as OverlayHarness;
   // Read live from the canvas rather than set by the game, so they stay true whatever the renderer does.
   const gl = (): WebGLRenderingContext | WebGL2RenderingContext | null => {

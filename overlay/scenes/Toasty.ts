@@ -86,7 +86,8 @@ export class Toasty extends Phaser.Scene {
 
   /** Draws the face, tilted, into the one reused face texture. */
   private drawFace(canvas: HTMLCanvasElement, size: number): void {
-    const side = Math.ceil(size * 1.36);
+    // The cut is round (soft mask), so turning it keeps it inside its own square: no larger texture to fill.
+    const side = Math.ceil(size) + 2;
     const t = this.face;
     if (t.width !== side || t.height !== side) t.setSize(side, side);
     const g = t.context;
