@@ -11,7 +11,8 @@
  * - heap after a forced GC, 2 replayed minutes in (caches warm) and at the end of a 10-minute recording (generated here with the simulator's engine,
  *   `busy` scenario) replayed at 20x (~30 s, ~800 frames/s).
  * - the software-WebGL floor: the storm with only the gift alerts drawn, and pages with no overlay at all (Phaser with
- *   one still picture over 25% / 50% of the canvas, plain WebGL with one quad over 50% / 100%): what the machine's
+ *   one still picture over 25% / 50% / 75% of the canvas, with Phaser's tint step and the overlay's, plain WebGL with
+ *   one quad over 50% / 100%): what the machine's
  *   rasteriser can fill at 60 fps, whatever the overlay does.
  * Usage: npm run bench overlay (build first: npm run build). Takes about 2 minutes.
  */
@@ -79,7 +80,7 @@ async function sample(page: Page, ms: number): Promise<Sample> {
  * holds one still, translucent picture over that share of the canvas (what software WebGL can fill, with no overlay
  * code running at all).
  */
-async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: number, cover = 0): Promise<number[]> {
+async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: number, cover = 0, multiplyTint = false): Promise<number[]> {
   const page = await browser.newPage({ viewport: VIEW });
   try {
     const phaser = readFileSync(join(root, 'node_modules/phaser/dist/phaser.min.js'));
@@ -91,6 +92,8 @@ async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: nu
           new Phaser.Game({ type: Phaser.${renderer === 'canvas' ? 'CANVAS' : 'WEBGL'}, parent: 'game', width: ${VIEW.width}, height: ${VIEW.height},
             transparent: true, banner: false, audio: { noAudio: true }, render: { antialias: true, antialiasGL: false },
             scale: { mode: Phaser.Scale.NONE }, scene: { create() {
+              if (${multiplyTint}) this.sys.game.renderer.renderNodes.getNode('BatchHandlerQuad').programManager.replaceAddition('Tint', { name: 'TintMultiply',
+                additions: { fragmentProcess: 'fragColor = vec4(fragColor.rgb * outTint.bgr, fragColor.a) * outTint.a;' }, tags: ['TINT'] });
               if (!${cover}) return;
               const t = this.textures.createCanvas('fill', 256, 256); t.context.fillStyle = 'rgba(40,30,60,0.8)';
               t.context.fillRect(0, 0, 256, 256); t.refresh();
@@ -163,7 +166,8 @@ async function openOverlay(browser: Browser, sim: RunningSimulator, query = ''):
 async function scenarioRun(browser: Browser, scenario: string, ms: number, query = '', only?: string[]): Promise<Sample & { renderer: string }> {
   const sim = await startSimulator({ port: 0, seed: 7, scenario, startMs: START_MS, distDir: join(root, 'dist') });
   try {
-    const page = await openOverlay(browser, sim, `&debug${query}`);
+    // ?debug (the status badge, always drawn) only where scenes are hidden through the game object.
+    const page = await openOverlay(browser, sim, `${only ? '&debug' : ''}${query}`);
     // Let the face cutter and the first pictures load before measuring.
     await new Promise((r) => setTimeout(r, 2500));
     if (only) {
@@ -173,7 +177,7 @@ async function scenarioRun(browser: Browser, scenario: string, ms: number, query
       }, only);
     }
     const s = await sample(page, ms);
-    const renderer = await page.evaluate(() => (window.__overlay.log.find((l) => l.startsWith('renderer: ')) ?? 'renderer: ?').slice(10));
+    const renderer = await page.evaluate(() => (window.__overlay.renderer.startsWith('webgl') ? 'webgl' : window.__overlay.renderer));
     await page.close();
     return { ...s, renderer };
   } finally {
@@ -264,6 +268,8 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
     const quietGL = await scenarioRun(browser, 'quiet', 6000, '&renderer=webgl');
     const cover25 = await emptyScene(browser, 'webgl', 4000, 0.25);
     const cover50 = await emptyScene(browser, 'webgl', 4000, 0.5);
+    const cover50lean = await emptyScene(browser, 'webgl', 4000, 0.5, true);
+    const cover75lean = await emptyScene(browser, 'webgl', 4000, 0.75, true);
     const raw50 = await rawQuad(browser, 4000, 0.5);
     const raw100 = await rawQuad(browser, 4000, 1);
     const heap = await heapRun(browser, progress);
@@ -288,6 +294,9 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
     f('frame time p95, Phaser WebGL, no overlay, one still picture over 25% of the canvas (vs empty)', pct(cover25, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
     f('frame time p95, Phaser WebGL, no overlay, one still picture over 50% of the canvas (vs empty)', pct(cover50, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
     f('dropped frames, Phaser WebGL, no overlay, one still picture over 50% of the canvas (vs empty)', droppedPct(cover50), '%', droppedPct(emptyGL), 'info: rasteriser floor');
+    f('frame time p95, same 50% picture, with the overlay\'s multiply-only tint shader (vs empty)', pct(cover50lean, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
+    f('dropped frames, same 50% picture, with the overlay\'s multiply-only tint shader (vs empty)', droppedPct(cover50lean), '%', droppedPct(emptyGL), 'info: rasteriser floor');
+    f('dropped frames, a 75% picture, with the overlay\'s multiply-only tint shader (vs empty)', droppedPct(cover75lean), '%', droppedPct(emptyGL), 'info: rasteriser floor');
     f('frame time p95, plain WebGL (no Phaser), one textured quad over 50% of the canvas (vs Phaser empty)', pct(raw50, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
     f('frame time p95, plain WebGL (no Phaser), one textured quad over 100% of the canvas (vs Phaser empty)', pct(raw100, 95), 'ms', pct(emptyGL, 95), 'info: rasteriser floor');
     f('arrival-to-screen p50, gift-storm (vs quiet)', pct(storm.lat, 50), 'ms', pct(quiet.lat, 50), '< 50 ms', pct(storm.lat, 50) < 50);

@@ -6,7 +6,7 @@ export type OverlayBusMap = EventDataMap & {
   /** A rule (config frame) asked for an overlay action by name, e.g. 'Toasty' or 'Gift Alert'. */
   action: { name: string; user?: { userId: string; nickname: string; avatar: string } };
   /** A gift at or above the Toasty threshold, or a Toasty action. */
-  toasty: { userId: string; nickname: string; avatar: string };
+  toasty: { userId: string; nickname: string; avatar: string; diamonds: number };
   /** A gift frame (or a streak timeout) after streak counting; `u.diamonds` is non-zero once per gift. */
   giftStreak: { u: StreakUpdate; gift: GiftData };
   /** A burst of joins merged into one toast. */

@@ -49,7 +49,7 @@ export class Director {
     bus.on('share', (f) => this.social('share', f, null));
     bus.on('subscribe', (f) => this.social('subscribe', f, null));
     bus.on('action', (a) => {
-      if (a.name === 'Toasty' && a.user) bus.emit('toasty', a.user);
+      if (a.name === 'Toasty' && a.user) bus.emit('toasty', { ...a.user, diamonds: 0 });
     });
     bus.on('unknown', (u) => ctx.log(`event "${u.event}" not shown`));
   }
@@ -83,11 +83,11 @@ export class Director {
   private emitStreak(u: StreakUpdate, g: GiftData, at = 0): void {
     const { harness, params, bus } = this.ctx;
     const user = { userId: g.userId, nickname: g.nickname || g.uniqueId, avatar: g.profilePictureUrl };
-    if (u.kind === 'start' && g.diamondCount >= params.toasty) bus.emit('toasty', user);
+    if (u.kind === 'start' && g.diamondCount >= params.toasty) bus.emit('toasty', { ...user, diamonds: g.diamondCount });
     if ((u.kind === 'start' || u.kind === 'settle') && u.diamonds > 0) {
       harness.counters.gifts += u.count;
       harness.counters.diamonds += u.diamonds;
-      if (g.diamondCount < params.toasty && u.diamonds >= params.toasty) bus.emit('toasty', user);
+      if (g.diamondCount < params.toasty && u.diamonds >= params.toasty) bus.emit('toasty', { ...user, diamonds: u.diamonds });
       if (this.rules.configured) this.run({ type: 'gift', user: ruleUser(g), giftId: g.giftId, diamonds: u.diamonds }, g);
       if (!this.rules.configured) this.ctx.sounds.play(g.diamondCount * u.count >= 100 ? 'gift-big' : 'gift');
     }

@@ -3,9 +3,9 @@ import type { OverlayContext } from '../context.ts';
 import { FALLBACK } from '../media/media-cache.ts';
 import { FaceSource } from '../media/face-source.ts';
 import { FONT } from '../ui.ts';
+import { admitToasty, type ToastyTicket } from '../logic/toasty-queue.ts';
 
-interface Req {
-  userId: string;
+interface Req extends ToastyTicket {
   ready: boolean;
   canvas: HTMLCanvasElement | null;
 }
@@ -33,10 +33,12 @@ export class Toasty extends Phaser.Scene {
     this.img = this.add.image(0, 0, 'toasty-face').setVisible(false);
     this.label = this.add.image(0, 0, this.labelTexture()).setVisible(false);
     this.ctx.bus.on('toasty', (u) => {
-      // One face per user in the queue, a short queue: a storm of big gifts must not become a minute of Toasty.
-      if (this.waiting.some((r) => r.userId === u.userId) || this.waiting.length >= MAX_WAITING) return;
-      const req: Req = { userId: u.userId, ready: false, canvas: null };
-      this.waiting.push(req);
+      // One face per user in the queue, a short queue: a storm of big gifts must not become a minute of Toasty, and
+      // the biggest gifts keep their place (see admitToasty).
+      const req: Req = { userId: u.userId, diamonds: u.diamonds, ready: false, canvas: null };
+      const dropped = admitToasty(this.waiting, req, MAX_WAITING);
+      if (dropped) this.ctx.log(`toasty: ${dropped.userId} (${dropped.diamonds} diamonds) not shown: one per user, three waiting at most`);
+      if (dropped === req) return;
       this.faces.face(u.userId, this.ctx.mediaUrl(u.avatar)).then((c) => {
         req.canvas = c;
         req.ready = true;
