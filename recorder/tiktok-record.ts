@@ -1,6 +1,9 @@
 /**
  * `tiksim record --tiktok <uniqueId>`: records straight from TikTok LIVE through tiktok-live-connector, writing the
  * TikFinity-shaped frames (tiktok-map.ts) and, beside them, every raw webcast push frame (base64 `raw` entries).
+ * A first connection that fails ends the session (no internet, not live, wrong name); a connection lost later is
+ * retried with exponential backoff and jitter, and the outage is written as a gap marker, as for a TikFinity source.
+ * The stream's own end (streamEnd) ends the session instead.
  */
 import { performance } from 'node:perf_hooks';
 import { ControlEvent, TikTokLiveConnection, type TikTokLiveConstructorConnectionOptions } from 'tiktok-live-connector';
@@ -21,6 +24,23 @@ export interface TikTokRecordOptions {
   maxEvents?: number;
   media?: boolean;
   tool?: string;
+  /** Makes the connection (tests pass a stand-in; default tiktok-live-connector's TikTokLiveConnection). */
+  connect?: (uniqueId: string) => TikTokConnection;
+  /** Reconnect backoff, ms (default 1 s doubling to 30 s, with jitter). */
+  backoffMs?: { initial: number; max: number };
+  /** Jitter source (tests). */
+  rng?: () => number;
+}
+
+/** What the recorder needs of a TikTok connection (TikTokLiveConnection has it). */
+export interface TikTokConnection {
+  on(event: string, fn: (...args: unknown[]) => void): unknown;
+  connect(): Promise<unknown>;
+  disconnect(): Promise<unknown> | unknown;
+}
+
+function defaultConnect(uniqueId: string): TikTokConnection {
+  return new TikTokLiveConnection(uniqueId, {} as TikTokLiveConstructorConnectionOptions) as unknown as TikTokConnection;
 }
 
 /** One recording session from TikTok. Same surface as Recorder. */
@@ -28,8 +48,14 @@ export class TikTokRecorder {
   private readonly writer: RecordingWriter;
   private readonly media: MediaCapture | null;
   private readonly t0 = performance.now();
-  private conn: TikTokLiveConnection | null = null;
+  private conn: TikTokConnection | null = null;
   private stopped = false;
+  private everConnected = false;
+  private streamEnded = false;
+  private attempt = 0;
+  private downSince: number | null = null;
+  private downReason = '';
+  private retryTimer: NodeJS.Timeout | null = null;
   private resolveDone!: (s: RecordSummary) => void;
   private timer: NodeJS.Timeout | null = null;
   readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0 } };
@@ -56,20 +82,70 @@ export class TikTokRecorder {
     }
   }
 
-  /** Connects (TikTok needs internet; failures end the session with the library's message). */
+  /** Connects (TikTok needs internet; a first failure ends the session with the library's message). */
   start(): void {
     if (this.opts.durationMs !== undefined) this.timer = setTimeout(() => void this.stop('duration'), this.opts.durationMs);
-    const conn = new TikTokLiveConnection(this.opts.uniqueId, {} as TikTokLiveConstructorConnectionOptions);
+    this.open();
+  }
+
+  private open(): void {
+    if (this.stopped) return;
+    const conn = (this.opts.connect ?? defaultConnect)(this.opts.uniqueId);
     this.conn = conn;
-    conn.on(ControlEvent.WEBSOCKET_DATA, (bytes: Uint8Array) => this.safe(() => this.writer.writeEntry({ type: 'raw', t: this.now(), b64: Buffer.from(bytes).toString('base64') })));
-    conn.on(ControlEvent.DECODED_DATA, (type: string, event: unknown) => this.onMessage(type, event));
-    conn.on(ControlEvent.DISCONNECTED, () => {
-      if (!this.stopped) void this.stop('TikTok disconnected');
+    // Events of a connection that was replaced are ignored.
+    const live = (): boolean => this.conn === conn && !this.stopped;
+    conn.on(ControlEvent.WEBSOCKET_DATA, (bytes) => {
+      if (live()) this.safe(() => this.writer.writeEntry({ type: 'raw', t: this.now(), b64: Buffer.from(bytes as Uint8Array).toString('base64') }));
     });
-    conn
-      .connect()
-      .then(() => (this.stats.state = 'connected'))
-      .catch((e: Error) => void this.stop(`cannot connect to TikTok @${this.opts.uniqueId}: ${e.message} (needs internet and a live stream)`));
+    conn.on(ControlEvent.DECODED_DATA, (type, event) => {
+      if (live()) this.onMessage(String(type), event);
+    });
+    conn.on(ControlEvent.DISCONNECTED, () => {
+      if (live()) this.lost('TikTok disconnected');
+    });
+    Promise.resolve()
+      .then(() => conn.connect())
+      .then(() => {
+        if (!live()) return;
+        this.everConnected = true;
+        this.attempt = 0;
+        this.stats.state = 'connected';
+        if (this.downSince !== null) {
+          this.writeGap({ t: this.downSince, durationMs: this.now() - this.downSince, reason: this.downReason });
+          this.downSince = null;
+        }
+      })
+      .catch((e: Error) => {
+        if (!live()) return;
+        if (!this.everConnected) return void this.stop(`cannot connect to TikTok @${this.opts.uniqueId}: ${e.message} (needs internet and a live stream)`);
+        this.lost(`reconnect failed: ${e.message}`);
+      });
+  }
+
+  /** The connection is gone: the stream's end stops the session, anything else is retried. */
+  private lost(reason: string): void {
+    if (this.streamEnded) return void this.stop('the stream ended');
+    if (this.downSince === null) {
+      this.downSince = this.now();
+      this.downReason = reason;
+    }
+    this.stats.state = 'reconnecting';
+    this.stats.reconnects++;
+    const { initial, max } = this.opts.backoffMs ?? { initial: 1000, max: 30_000 };
+    const base = Math.min(max, initial * 2 ** this.attempt++);
+    const delay = base / 2 + (this.opts.rng ?? Math.random)() * (base / 2);
+    const old = this.conn;
+    this.conn = null;
+    void Promise.resolve(old?.disconnect()).catch(() => undefined);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, delay);
+  }
+
+  private writeGap(gap: { t: number; durationMs: number; reason: string }): void {
+    this.stats.gaps.push(gap);
+    this.safe(() => this.writer.writeEntry({ type: 'gap', ...gap }));
   }
 
   /** Writes one mapped message. Exposed for tests. */
@@ -77,6 +153,7 @@ export class TikTokRecorder {
     if (this.stopped) return;
     const mapped = mapWebcastMessage(type, event);
     if (!mapped) return;
+    if (mapped.event === 'streamEnd') this.streamEnded = true;
     const text = serializeFrame(mapped.event, mapped.data);
     this.safe(() => this.writer.writeFrame(this.now(), text));
     this.stats.frames++;
@@ -96,10 +173,14 @@ export class TikTokRecorder {
     this.stopped = true;
     this.reason = reason;
     if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     try {
       await this.conn?.disconnect();
     } catch {
       /* already gone */
+    }
+    if (this.downSince !== null && !this.writer.closed) {
+      this.writeGap({ t: this.downSince, durationMs: this.now() - this.downSince, reason: `${this.downReason}; not reconnected before the recording stopped` });
     }
     if (this.media) {
       await this.media.drain(3000);
