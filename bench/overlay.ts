@@ -75,6 +75,16 @@ async function sample(page: Page, ms: number): Promise<Sample> {
   }), r0);
 }
 
+/** Opens the routed stand-alone page, lets it warm up for `warmMs`, then records animation-frame intervals for `ms`. */
+async function standalonePage(page: Page, warmMs: number, ms: number): Promise<number[]> {
+  await page.addInitScript(RAF_PROBE);
+  await page.goto('http://bench.invalid/');
+  await new Promise((r) => setTimeout(r, warmMs));
+  await page.evaluate(() => { (window as unknown as { __rafIntervals: number[] }).__rafIntervals.length = 0; });
+  await new Promise((r) => setTimeout(r, ms));
+  return await page.evaluate(() => [...(window as unknown as { __rafIntervals: number[] }).__rafIntervals]);
+}
+
 /**
  * The empty-scene floor: Phaser with one empty scene, same size and options as the overlay; with `cover` > 0, the scene
  * holds one still, translucent picture over that share of the canvas (what software WebGL can fill, with no overlay
@@ -102,12 +112,7 @@ async function emptyScene(browser: Browser, renderer: 'canvas' | 'webgl', ms: nu
         </script></body></html>`,
       });
     });
-    await page.addInitScript(RAF_PROBE);
-    await page.goto('http://bench.invalid/');
-    await new Promise((r) => setTimeout(r, 1500));
-    await page.evaluate(() => { (window as unknown as { __rafIntervals: number[] }).__rafIntervals.length = 0; });
-    await new Promise((r) => setTimeout(r, ms));
-    return await page.evaluate(() => [...(window as unknown as { __rafIntervals: number[] }).__rafIntervals]);
+    return await standalonePage(page, 1500, ms);
   } finally {
     await page.close();
   }
@@ -141,12 +146,7 @@ async function rawQuad(browser: Browser, ms: number, cover: number): Promise<num
         requestAnimationFrame(f);
       </script></body></html>`,
     }));
-    await page.addInitScript(RAF_PROBE);
-    await page.goto('http://bench.invalid/');
-    await new Promise((r) => setTimeout(r, 1000));
-    await page.evaluate(() => { (window as unknown as { __rafIntervals: number[] }).__rafIntervals.length = 0; });
-    await new Promise((r) => setTimeout(r, ms));
-    return await page.evaluate(() => [...(window as unknown as { __rafIntervals: number[] }).__rafIntervals]);
+    return await standalonePage(page, 1000, ms);
   } finally {
     await page.close();
   }
@@ -263,7 +263,7 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
     const storm = await scenarioRun(browser, 'gift-storm', 12_000);
     progress('overlay: gift-storm scenario, WebGL forced');
     const stormGL = await scenarioRun(browser, 'gift-storm', 6000, '&renderer=webgl');
-    progress('overlay: software WebGL floor: gift alerts alone, a still picture over 25% / 50% of the canvas, a raw quad');
+    progress('overlay: software WebGL floor: gift alerts alone, quiet, a still picture over 25% / 50% / 75% of the canvas, a raw quad');
     const stormGLGifts = await scenarioRun(browser, 'gift-storm', 6000, '&renderer=webgl', ['GiftAlerts']);
     const quietGL = await scenarioRun(browser, 'quiet', 6000, '&renderer=webgl');
     const cover25 = await emptyScene(browser, 'webgl', 4000, 0.25);
