@@ -10,7 +10,7 @@ import { Connection } from './net/connection.ts';
 import { Director } from './director.ts';
 import type { OverlayContext } from './context.ts';
 import { FONT } from './ui.ts';
-import { chooseRenderer, isSoftwareGL, useMultiplyTint, webglRendererName } from './renderer.ts';
+import { chooseRenderer, noGpuGL, useMultiplyTint, webglRendererName } from './renderer.ts';
 import { Boot } from './scenes/Boot.ts';
 import { GiftAlerts } from './scenes/GiftAlerts.ts';
 import { ChatFeed } from './scenes/ChatFeed.ts';
@@ -58,7 +58,7 @@ const ctx: OverlayContext = {
 
 const glName = webglRendererName();
 const renderer = chooseRenderer(params.renderer, () => glName);
-const softwareGL = glName === '' || isSoftwareGL(glName);
+const softwareGL = noGpuGL(glName);
 log(`renderer: ${renderer}`);
 const game = new Phaser.Game({
   type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.WEBGL,

@@ -27,15 +27,19 @@ export function isSoftwareGL(name: string): boolean {
  */
 export function chooseRenderer(pref: 'auto' | 'webgl' | 'canvas', glName: () => string = webglRendererName): 'webgl' | 'canvas' {
   if (pref !== 'auto') return pref;
-  const name = glName();
-  return name === '' || isSoftwareGL(name) ? 'canvas' : 'webgl';
+  return noGpuGL(glName()) ? 'canvas' : 'webgl';
+}
+
+/** True when WebGL has no GPU behind it: missing (empty name) or a CPU rasteriser. */
+export function noGpuGL(name: string): boolean {
+  return name === '' || isSoftwareGL(name);
 }
 
 /**
  * Swaps the quad shader's tint step for a multiply-only one. Phaser's own step un-premultiplies each texel (a divide)
  * and picks one of eight tint modes with a chain of branches; a software rasteriser (SwiftShader) pays for all of that
- * on every pixel. Measured here at 1080x1920: one still picture over 50% of the canvas drops 30% of frames with
- * Phaser's step and none with this one. The overlay only ever uses the default multiply tint, which this computes
+ * on every pixel. Measured here at 1080x1920: one still picture over 50% of the canvas drops about a quarter of the
+ * frames with Phaser's step and none with this one (bench/results.md). The overlay only ever uses the default multiply tint, which this computes
  * exactly (premultiplied colour times tint, times tint alpha). Call before the first frame is drawn: programs are
  * cached by the additions' names, so the new name makes the new program.
  */

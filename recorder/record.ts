@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { backoffDelay } from './backoff.ts';
 import { RecordingError, makeHeader, type MediaEntry } from './format.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
@@ -163,9 +164,7 @@ export class Recorder {
   private scheduleReconnect(): void {
     this.stats.state = 'reconnecting';
     this.stats.reconnects++;
-    const { initial, max } = this.opts.backoffMs ?? { initial: 250, max: 10_000 };
-    const base = Math.min(max, initial * 2 ** this.attempt++);
-    const delay = base / 2 + (this.opts.rng ?? Math.random)() * (base / 2);
+    const delay = backoffDelay(this.attempt++, this.opts.backoffMs ?? { initial: 250, max: 10_000 }, this.opts.rng);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.downReason = this.downReason.split(';')[0]!;

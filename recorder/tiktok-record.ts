@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { ControlEvent, TikTokLiveConnection, type TikTokLiveConstructorConnectionOptions } from 'tiktok-live-connector';
 import { RecordingError, makeHeader } from './format.ts';
+import { backoffDelay, type Backoff } from './backoff.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
 import { findMediaUrls } from './media-urls.ts';
@@ -27,7 +28,7 @@ export interface TikTokRecordOptions {
   /** Makes the connection (tests pass a stand-in; default tiktok-live-connector's TikTokLiveConnection). */
   connect?: (uniqueId: string) => TikTokConnection;
   /** Reconnect backoff, ms (default 1 s doubling to 30 s, with jitter). */
-  backoffMs?: { initial: number; max: number };
+  backoffMs?: Backoff;
   /** Jitter source (tests). */
   rng?: () => number;
 }
@@ -131,9 +132,7 @@ export class TikTokRecorder {
     }
     this.stats.state = 'reconnecting';
     this.stats.reconnects++;
-    const { initial, max } = this.opts.backoffMs ?? { initial: 1000, max: 30_000 };
-    const base = Math.min(max, initial * 2 ** this.attempt++);
-    const delay = base / 2 + (this.opts.rng ?? Math.random)() * (base / 2);
+    const delay = backoffDelay(this.attempt++, this.opts.backoffMs ?? { initial: 1000, max: 30_000 }, this.opts.rng);
     const old = this.conn;
     this.conn = null;
     void Promise.resolve(old?.disconnect()).catch(() => undefined);

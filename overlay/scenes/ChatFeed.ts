@@ -1,6 +1,5 @@
 import Phaser from 'phaser';
 import type { ChatData, EmoteData } from '../../protocol/index.ts';
-import type { MediaLease } from '../media/media-cache.ts';
 import type { OverlayContext } from '../context.ts';
 import { cleanText } from '../logic/text.ts';
 import { ChatRow, ROW_EMOTES } from './chat-row.ts';
@@ -145,7 +144,7 @@ export class ChatFeed extends Phaser.Scene {
           r.msgId = '';
         }
         if (r.lease && r.lease.state === 'loading') moving = true;
-        if (r.emoteLeases.some((l: MediaLease) => l.state === 'loading')) moving = true;
+        if (r.emoteLeases.some((l) => l.state === 'loading')) moving = true;
         continue;
       }
       moving = true;

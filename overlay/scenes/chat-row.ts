@@ -48,8 +48,8 @@ export class ChatRow extends Phaser.GameObjects.Container {
 
   /**
    * Fills the row for a message: at most two Text re-renders, no font re-measuring. Emotes get a gap in the text
-   * and a picture over it; those cut off with the text are not shown. Returns how many emotes are shown, in the
-   * order of `emotes` sorted by place (the caller holds their pictures).
+   * and a picture over it; those cut off with the text are not shown. Returns the emotes shown, in the order of
+   * their pictures (by place in the comment); the caller holds their pictures.
    */
   fill<E extends RowEmote>(userId: string, nickname: string, comment: string, avatarKey: string, emotes: readonly E[] = []): E[] {
     this.nameText.setColor(nameColor(userId));
