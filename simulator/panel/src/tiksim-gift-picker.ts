@@ -1,22 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { api } from './api.ts';
-import type { ApiError, ApiGift, FireBody, UserSpec } from './api-types.ts';
+import type { ApiError, ApiGift, UserSpec } from './api-types.ts';
 import { emit } from './events.ts';
+import { GIFT_PRESETS, giftBody } from './presets.ts';
 import { baseStyles, cardStyles } from './styles.ts';
 import './tiksim-error-note.ts';
 
-interface Preset {
-  label: string;
-  gift: string;
-  amount: number;
-}
-
-const PRESETS: Preset[] = [
-  { label: 'Rose ×5', gift: 'Rose', amount: 5 },
-  { label: 'TikTok ×10', gift: 'TikTok', amount: 10 },
-  { label: 'Lion', gift: 'Lion', amount: 1 },
-  { label: 'Universe', gift: 'Universe', amount: 1 },
-];
 
 /**
  * The gift picker: the whole catalog from GET /api/gifts as a searchable grid, presets, a streak length or count,
@@ -137,11 +126,7 @@ export class TiksimGiftPicker extends LitElement {
     }
     const amount = Number(amountText);
     const gift = this.gifts.find((g) => g.name.toLowerCase() === giftName.trim().toLowerCase());
-    // Streakable gifts stream one combo of `amount` taps; the others are sent `amount` times.
-    const streak = gift ? gift.streakable : true;
-    const body: FireBody = streak
-      ? { event: 'gift', data: { giftName, repeatCount: amount }, user: this.sender }
-      : { event: 'gift', data: { giftName, repeatCount: 1 }, user: this.sender, count: amount };
+    const body = giftBody(giftName, amount, gift ? gift.streakable : true, this.sender);
     this.busy = true;
     const r = await api.post<{ ok: true; event: string; scheduled: number }>('/api/events', body);
     this.busy = false;
@@ -171,7 +156,7 @@ export class TiksimGiftPicker extends LitElement {
     return html`
       <h2>Gifts</h2>
       <div class="row presets" role="group" aria-label="Gift presets">
-        ${PRESETS.map(
+        ${GIFT_PRESETS.map(
           (p) =>
             html`<button type="button" ?disabled=${this.busy} @click=${() => void this.fire(p.gift, String(p.amount))} aria-label="Send ${p.label}">
               ${p.gift}${p.amount > 1 ? html` <b>×${p.amount}</b>` : nothing}

@@ -2,24 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { api } from './api.ts';
 import type { ApiError, FireBody, UserSpec } from './api-types.ts';
 import { emit } from './events.ts';
+import { EMOTES, LIKE_DEFAULTS, ONE_CLICK, chatBody, emoteAt, likeBody, type Emote } from './presets.ts';
 import { baseStyles, cardStyles } from './styles.ts';
 import './tiksim-error-note.ts';
-
-/** Emote pictures the simulator serves at /media/emote/<0..7>.png. */
-const EMOTES = [0, 1, 2, 3, 4, 5, 6, 7];
-
-interface Emote {
-  emoteId: string;
-  emoteImageUrl: string;
-  placeInComment: number;
-}
-
-const ONE_CLICK: { event: string; label: string; icon: string }[] = [
-  { event: 'follow', label: 'Follow', icon: '➕' },
-  { event: 'share', label: 'Share', icon: '↗' },
-  { event: 'subscribe', label: 'Subscribe', icon: '★' },
-  { event: 'member', label: 'Join', icon: '👋' },
-];
 
 /** Chat composer (with emotes), like burst, and one-click follow/share/subscribe/join, all via POST /api/events. */
 export class TiksimQuickEvents extends LitElement {
@@ -69,8 +54,8 @@ export class TiksimQuickEvents extends LitElement {
     this.senderLabel = 'a random viewer';
     this.comment = '';
     this.emotes = [];
-    this.likes = '15';
-    this.likeEvents = '10';
+    this.likes = String(LIKE_DEFAULTS.likes);
+    this.likeEvents = String(LIKE_DEFAULTS.events);
     this.error = null;
     this.flash = '';
     this.busy = false;
@@ -91,8 +76,7 @@ export class TiksimQuickEvents extends LitElement {
   }
 
   private async sendChat(): Promise<void> {
-    const data = { comment: this.comment, emotes: this.emotes };
-    if (await this.send({ event: 'chat', data }, 'chat')) {
+    if (await this.send(chatBody(this.comment, this.emotes, this.sender), 'chat')) {
       this.comment = '';
       this.emotes = [];
     }
@@ -100,12 +84,11 @@ export class TiksimQuickEvents extends LitElement {
 
   private async sendLikes(): Promise<void> {
     const n = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
-    await this.send({ event: 'like', data: { likeCount: n(this.likes) }, count: n(this.likeEvents) }, `${this.likeEvents} like events`);
+    await this.send(likeBody(n(this.likes), n(this.likeEvents), this.sender), `${this.likeEvents} like events`);
   }
 
   private addEmote(n: number): void {
-    const emote: Emote = { emoteId: `tiksim-emote-${n}`, emoteImageUrl: new URL(`/media/emote/${n}.png`, location.href).href, placeInComment: this.comment.length };
-    this.emotes = [...this.emotes, emote];
+    this.emotes = [...this.emotes, emoteAt(n, this.comment.length, location.href)];
   }
 
   override render() {
@@ -161,7 +144,7 @@ export class TiksimQuickEvents extends LitElement {
       </form>
       <div class="block buttons">
         ${ONE_CLICK.map(
-          (b) => html`<button type="button" ?disabled=${this.busy} @click=${() => void this.send({ event: b.event }, b.label.toLowerCase())}>
+          (b) => html`<button type="button" ?disabled=${this.busy} @click=${() => void this.send({ event: b.event, user: this.sender }, b.label.toLowerCase())}>
             <span aria-hidden="true">${b.icon}</span>${b.label}
           </button>`,
         )}
