@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server/app.ts';
@@ -173,7 +173,7 @@ describe('recorder against the real simulator', () => {
   it('(b) replays that recording byte-identical in order; with rewriteMedia only image URLs differ, served from the captured bytes', async () => {
     expect(recFrames.length).toBeGreaterThan(0);
     // Started with the replay: an instant replay waits for its first client, then goes as fast as it reads.
-    const rep = await sim({ config: null, replay: { recording: recDir, instant: true, rewriteMedia: false } });
+    const rep = await sim({ config: null, recordingsDir: dirname(recDir), replay: { recording: recDir, instant: true, rewriteMedia: false } });
     cleanup.push(() => rep.close());
     await new Promise((r) => setTimeout(r, 100));
     expect((await api<{ replay: { framesSent: number } }>(rep, 'GET', '/api/replay')).replay.framesSent).toBe(0);
@@ -183,7 +183,8 @@ describe('recorder against the real simulator', () => {
     expect(c1.got).toEqual(recFrames);
 
     const c2 = await listen(rep.wsUrl);
-    await api(rep, 'POST', '/api/replay', { recording: recDir, instant: true });
+    // The API opens recordings by their listed name only.
+    await api(rep, 'POST', '/api/replay', { recording: basename(recDir), instant: true });
     await waitFor(() => c2.got.length >= recFrames.length, 'the rewritten frames', 10_000);
     expect(c2.got.length).toBe(recFrames.length);
     const local = new Map<string, string>(); // /media/rec/ URL → original URL

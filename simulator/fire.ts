@@ -14,6 +14,8 @@ import { zodFail } from './scenarios/load.ts';
 
 /** Most events one POST may schedule (`count`) and longest streak (`repeatCount`). */
 export const MAX_FIRE_COUNT = 1000;
+/** Most frames one POST may schedule in all (`count` × frames per event): 1000 streaks of 1000 taps would be a million. */
+export const MAX_FIRE_FRAMES = 10_000;
 
 const userSpecSchema = z.strictObject({
   uniqueId: z.string().min(1).optional(),
@@ -138,9 +140,13 @@ export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng): R
       if (!r.ok) return r;
       n = r.value;
     }
+    const frames = count * (gift.type === 1 ? n + 1 : 1);
+    if (frames > MAX_FIRE_FRAMES) {
+      return fail('E_OUT_OF_RANGE', `count ${count} × ${gift.type === 1 ? n + 1 : 1} frames per ${gift.name} is ${frames} frames; one request may schedule at most ${MAX_FIRE_FRAMES} (lower count or data.repeatCount)`, { field: 'count' });
+    }
     const rest = without(data, ['giftId', 'giftName', 'repeatCount']);
     for (let i = 0; i < count; i++) core.startGift(viewer(), core.partsOf(gift), nowMs + i, null, n, rest);
-    return ok({ scheduled: count * (gift.type === 1 ? n + 1 : 1), event });
+    return ok({ scheduled: frames, event });
   }
   if (event === 'like' && data.likeCount !== undefined) {
     const r = checkInt(data.likeCount, 'data.likeCount', 1, 15, ' (TikTok batches at most 15 likes per event; use count for more)');

@@ -9,6 +9,12 @@ export const HTTP_ERROR_CODES = {
   E_NOT_FOUND: 'no such route or file (404); the message lists the API routes',
   E_METHOD: 'the route exists but not with this method (405); the message names the allowed ones',
   E_BAD_JSON: 'the request body is not valid JSON (400)',
+  E_BAD_BODY: 'the body is empty, nested too deep, or not an object of the expected shape (400)',
+  E_HOST_NOT_ALLOWED: 'the Host header names this server by a name it does not answer to, as DNS rebinding does (403); --allow-host adds names',
+  E_FOREIGN_ORIGIN: 'a state-changing API request from a page of another origin (403); --allow-origin adds origins',
+  E_MEDIA_REFUSED: 'a recording names a media file outside its media folder, or one that is not a raster image (403)',
+  E_BAD_KEY: 'a /media/rec/ key that is not one (400)',
+  E_BAD_REQUEST: 'a WebSocket upgrade request that could not be read (400)',
   E_TOO_LARGE: 'the request body is over the size limit (413)',
   E_UNSUPPORTED_TYPE: 'the body is not application/json (415)',
   E_UNAUTHORIZED: 'the server was started with --token and the request did not carry it (401)',
@@ -41,16 +47,36 @@ export function sendError(res: ServerResponse, err: HttpError, headers: Record<s
   sendJson(res, status, { error }, headers);
 }
 
+/** Deepest nesting an API body may have: no body needs more than a few levels, and validators recurse. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of `[`/`{` in JSON text (strings skipped), without parsing it. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 /**
- * Reads a JSON body of at most `limit` bytes. An empty body reads as `{}`.
+ * Reads a JSON body of at most `limit` bytes, sent as application/json. An empty body is E_BAD_BODY.
  * Resolves to `{ok:false}` with 400/413/415 errors instead of throwing.
  */
 export function readJsonBody(req: IncomingMessage, limit = 256 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; error: HttpError }> {
   return new Promise((resolve) => {
     const type = req.headers['content-type'];
-    if (type && !/^application\/json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+    if (!type || !/^application\/json\s*(;|$)/i.test(type)) {
       req.resume();
-      resolve({ ok: false, error: httpError(415, 'E_UNSUPPORTED_TYPE', `body must be application/json, got "${type}"`) });
+      resolve({ ok: false, error: httpError(415, 'E_UNSUPPORTED_TYPE', `body must be sent with "Content-Type: application/json"${type ? `, got "${type}"` : ''}`) });
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -81,7 +107,11 @@ export function readJsonBody(req: IncomingMessage, limit = 256 * 1024): Promise<
       if (done) return;
       done = true;
       const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (text === '') return resolve({ ok: true, value: {} });
+      if (text === '') return resolve({ ok: false, error: httpError(400, 'E_BAD_BODY', 'the body is empty; send a JSON object (`{}` where every field is optional)') });
+      const depth = jsonDepth(text);
+      if (depth > MAX_JSON_DEPTH) {
+        return resolve({ ok: false, error: httpError(400, 'E_BAD_BODY', `the body nests ${depth} levels deep; no API body needs more than ${MAX_JSON_DEPTH}`) });
+      }
       try {
         resolve({ ok: true, value: JSON.parse(text) });
       } catch (e) {

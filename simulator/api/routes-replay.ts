@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { listRecordings } from '../replay/replayer.ts';
 import { httpError } from './http.ts';
 import type { RouteTable } from './routes.ts';
 import { fail, ok } from './routes.ts';
@@ -31,7 +30,7 @@ const controlBody = z
 export const replayRoutes: RouteTable = {
   'GET /api/recordings': async ({ state }) => {
     const dir = state.opts.recordingsDir ?? resolve('recordings');
-    return ok({ dir, recordings: await listRecordings(dir) });
+    return ok({ dir, recordings: await state.replay.catalog() });
   },
 
   'GET /api/replay': ({ state }) => ok({ replay: state.replay.status() }),
@@ -39,10 +38,10 @@ export const replayRoutes: RouteTable = {
   'POST /api/replay': async ({ state, body }) => {
     const v = validate(loadBody, body);
     if (!v.ok) return fail(v.error);
-    const found = state.replay.resolvePath(v.value.recording);
+    const found = await state.replay.resolveName(v.value.recording);
     if (!found.ok) return fail(found.error);
     try {
-      const status = await state.replay.load(v.value);
+      const status = await state.replay.load(v.value, 'api');
       return ok({ replay: status }, 201);
     } catch (e) {
       const err = e as Error & { code?: string };

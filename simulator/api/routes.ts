@@ -4,6 +4,9 @@ import { httpError, readJsonBody, sendError, sendJson, type HttpError } from './
 import { generationRoutes } from './routes-generation.ts';
 import { replayRoutes } from './routes-replay.ts';
 import { faultRoutes } from './routes-faults.ts';
+import type { Guard } from '../server/guard.ts';
+
+const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** What a route handler gets: the parsed URL, the JSON body (for POST/PUT), and the server state. */
 export interface RouteContext {
@@ -31,7 +34,7 @@ export function fail(error: HttpError): RouteResult {
 }
 
 /** The control API: one table of routes, JSON in and out, errors in the documented shape; never throws. */
-export function createApiHandler(state: SimState): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createApiHandler(state: SimState, guard?: Pick<Guard, 'checkApiWrite'>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const table: RouteTable = { ...generationRoutes, ...replayRoutes, ...faultRoutes };
   const paths = new Map<string, string[]>();
   for (const key of Object.keys(table)) {
@@ -59,6 +62,15 @@ export function createApiHandler(state: SimState): (req: IncomingMessage, res: S
         } else sendError(res, httpError(404, 'E_NOT_FOUND', `no such API route: ${method} ${path}. Routes: ${listing}`));
         req.resume();
         return;
+      }
+      // A cross-site form or fetch must not act: writes need JSON (a form cannot send it without a CORS preflight,
+      // which this server never grants) and, when the browser names an Origin, this server's own.
+      if (guard && WRITES.has(method)) {
+        const refused = guard.checkApiWrite(req);
+        if (refused) {
+          req.resume();
+          return sendError(res, refused);
+        }
       }
       let body: unknown = undefined;
       if (method === 'POST' || method === 'PUT' || method === 'PATCH') {

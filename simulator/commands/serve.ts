@@ -17,6 +17,8 @@ interface ServeFlags {
   host: string;
   port: number;
   token?: string;
+  allowHost: string[];
+  allowOrigin: string[];
   seed?: number;
   startTime?: number;
   population: number;
@@ -52,6 +54,27 @@ function resolveScenario(ref: string | undefined): string | Scenario | undefined
   throw new InvalidArgumentError(`scenario "${ref}" is neither a preset (${names.join(', ')}) nor a file.`);
 }
 
+function listArg(v: string, prev: string[]): string[] {
+  const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/.test(n)) throw new InvalidArgumentError(`"${n}" is not a host name (e.g. studio.local or 192.168.1.20)`);
+  return [...prev, ...names];
+}
+
+function originArg(v: string, prev: string[]): string[] {
+  const out = [...prev];
+  for (const o of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    let u: URL;
+    try {
+      u = new URL(o);
+    } catch {
+      throw new InvalidArgumentError(`"${o}" is not an origin; use scheme://host[:port], e.g. http://localhost:5173`);
+    }
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.pathname !== '/' || u.search) throw new InvalidArgumentError(`"${o}" is not an origin; use scheme://host[:port], e.g. http://localhost:5173`);
+    out.push(u.origin);
+  }
+  return out;
+}
+
 /** Turns validated flags into simulator options; throws InvalidArgumentError for bad combinations. */
 export function serveOptions(f: ServeFlags): SimulatorOptions {
   if (!isLoopbackHost(f.host) && !f.token) {
@@ -84,6 +107,8 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
     host: f.host,
     port: f.port,
     token: f.token,
+    allowHosts: f.allowHost,
+    allowOrigins: f.allowOrigin,
     seed,
     startMs: f.startTime ?? (f.seed !== undefined ? SEEDED_EPOCH_MS : Date.now()),
     population: f.population,
@@ -131,6 +156,8 @@ function addServeOptions(cmd: Command): Command {
     .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
     .option('-p, --port <port>', 'port (TikFinity uses 21213; 0 picks a free one)', intArg(0, 65535), 21213)
     .option('--token <secret>', 'require this token on every request (?token=, Bearer header or cookie)')
+    .option('--allow-host <name>', 'also answer to this host name (LAN use, e.g. studio.local); repeatable or comma-separated', listArg, [])
+    .option('--allow-origin <origin>', 'let pages of this origin drive the control API, e.g. http://localhost:5173; repeatable', originArg, [])
     .option('-s, --seed <n>', 'seed: the same seed and scenario repeat the stream byte for byte', intArg(0, 2 ** 32 - 1))
     .option('--start-time <time>', 'stream start (epoch ms or ISO date); default now, or 2025-01-01T20:00Z with --seed', startTimeArg)
     .option('--population <n>', 'number of distinct viewers', intArg(1, 1_000_000), 500)

@@ -6,8 +6,9 @@ import { createEngine, type Engine, type OutFrame, type Quirks, type Rates, type
 import { createMediaHandler } from '../media/index.ts';
 import { createImageProxy, type ImageProxyOptions } from './image-proxy.ts';
 import { createApiHandler } from '../api/routes.ts';
-import { httpError, sendError } from '../api/http.ts';
-import { authorize } from './auth.ts';
+import { httpError, sendError, type HttpError } from '../api/http.ts';
+import { authorize, safeDecode } from './auth.ts';
+import { createGuard } from './guard.ts';
 import { Pump } from './pump.ts';
 import { RateMeter } from './rate-meter.ts';
 import { RingLog } from './ring-log.ts';
@@ -44,6 +45,10 @@ export interface SimulatorOptions {
   tikfinity?: { userId: number; username: string };
   /** Start generation paused. */
   paused?: boolean;
+  /** Host names accepted besides the bound address and loopback (`--allow-host`): DNS rebinding is refused. */
+  allowHosts?: string[];
+  /** Origins besides the server's own allowed to drive the control API (`--allow-origin`). */
+  allowOrigins?: string[];
   /** Options of GET /proxy/image (tests inject a stand-in for TikTok's CDN here). */
   imageProxy?: ImageProxyOptions;
 }
@@ -211,17 +216,27 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
   };
 
-  const api = createApiHandler(state);
+  const guard = createGuard({ bindHost: host, port, allowHosts: options.allowHosts, allowOrigins: options.allowOrigins });
+  const api = createApiHandler(state, guard);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.on('error', () => {});
     try {
+      const badHost = guard.checkHost(req);
+      if (badHost) {
+        req.resume();
+        return void sendError(res, badHost);
+      }
       if (!authorize(req, options.token, res)) {
         sendError(res, httpError(401, 'E_UNAUTHORIZED', 'this server requires a token: add ?token=<token> or an "Authorization: Bearer <token>" header'));
         return;
       }
       const path = (req.url ?? '/').split('?')[0];
       if (path.startsWith('/api/')) return void api(req, res);
-      if (path.startsWith('/media/rec/')) return void state.replay.serveMedia(decodeURIComponent(path.slice('/media/rec/'.length)), res);
+      if (path.startsWith('/media/rec/')) {
+        const key = safeDecode(path.slice('/media/rec/'.length));
+        if (key === undefined) return void sendError(res, httpError(400, 'E_BAD_KEY', `malformed percent-escape in ${path}`));
+        return void state.replay.serveMedia(key, res);
+      }
       if (media(req, res)) return;
       if (proxy(req, res)) return;
       if (staticApps(req, res)) return;
@@ -239,12 +254,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {});
-    if (!authorize(req, options.token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nthis server requires ?token=<token>\n');
-      return;
+    const refuse = (status: string, err: HttpError): void =>
+      void socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ error: { code: err.code, message: err.message } })}\n`);
+    try {
+      // Any page may open the event socket (overlays in OBS are pages of other origins), but only under this
+      // server's own names: a rebound DNS name is refused here too.
+      const badHost = guard.checkHost(req);
+      if (badHost) return refuse('403 Forbidden', badHost);
+      if (!authorize(req, options.token)) return refuse('401 Unauthorized', httpError(401, 'E_UNAUTHORIZED', 'this server requires ?token=<token>'));
+      // TikFinity clients use "/", no slash, or "/?uniqueId=...": every path is the same socket.
+      hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit('connection', ws, req));
+    } catch (e) {
+      refuse('400 Bad Request', httpError(400, 'E_BAD_REQUEST', `bad upgrade request: ${(e as Error).message}`));
     }
-    // TikFinity clients use "/", no slash, or "/?uniqueId=...": every path is the same socket.
-    hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit('connection', ws, req));
   });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

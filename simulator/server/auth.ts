@@ -9,6 +9,15 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** decodeURIComponent that answers undefined for a malformed escape instead of throwing. */
+export function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The token a request carries: `?token=`, `Authorization: Bearer`, or the cookie set by an earlier authorised page load. */
 export function requestToken(req: IncomingMessage): string | undefined {
   const url = new URL(req.url ?? '/', 'http://x');
@@ -20,7 +29,7 @@ export function requestToken(req: IncomingMessage): string | undefined {
   if (cookie) {
     for (const part of cookie.split(';')) {
       const [k, ...v] = part.trim().split('=');
-      if (k === COOKIE) return decodeURIComponent(v.join('='));
+      if (k === COOKIE) return safeDecode(v.join('='));
     }
   }
   return undefined;

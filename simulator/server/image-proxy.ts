@@ -15,6 +15,8 @@ export interface ImageProxyOptions {
   fetchImpl?: typeof fetch;
   /** Largest image accepted, bytes (default 5 MiB). */
   maxBytes?: number;
+  /** Most bytes of images cached (default 32 MiB): 256 images of the 5 MiB cap would be over a gigabyte. */
+  cacheBytes?: number;
   /** Most images cached (default 256). */
   cacheEntries?: number;
   /** Per-request timeout, ms (default 8000). */
@@ -91,7 +93,7 @@ export function createImageProxy(opts: ImageProxyOptions = {}): (req: IncomingMe
   const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const timeoutMs = opts.timeoutMs ?? 8000;
-  const cache = new Lru<string, Cached>(opts.cacheEntries ?? 256);
+  const cache = new Lru<string, Cached>(opts.cacheEntries ?? 256, (c) => c.bytes.length, opts.cacheBytes ?? 32 * 1024 * 1024);
   const inflight = new Map<string, Promise<Cached>>();
   const allowedText = allow.map((r) => r.source).join(', ');
 

@@ -1,7 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Replayer, ReplayOptions, ReplayStatus } from '../replay/replayer.ts';
+import { listRecordings, type RecordingListing } from '../replay/list.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import type { SimState } from './app.ts';
 
@@ -10,6 +12,9 @@ export type ReplayRequest = {
   /** A recording folder or events file; a bare name is looked up in the recordings folder. */
   recording: string;
 } & Pick<ReplayOptions, 'speed' | 'instant' | 'loop' | 'fromMs' | 'toMs' | 'skipBad' | 'rewriteMedia'>;
+
+/** The recordings that ship with tiksim (`quiet`, `busy-streaks`), found by name from any folder. */
+export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta.url)).replace(/\/+$/, '');
 
 /** Owns the one replay that may be playing; generation pauses while it plays and resumes after. */
 export class ReplayControl {
@@ -26,18 +31,60 @@ export class ReplayControl {
     return this.replayer !== null;
   }
 
-  /** Resolves a recording reference to a path, or explains why it cannot. */
-  resolvePath(ref: string): { ok: true; path: string } | { ok: false; error: HttpError } {
-    const base = this.state.opts.recordingsDir ?? resolve('recordings');
-    const candidates = isAbsolute(ref) ? [ref] : [resolve(ref), join(base, ref)];
-    for (const c of candidates) if (existsSync(c)) return { ok: true, path: c };
-    return { ok: false, error: httpError(404, 'E_REPLAY', `recording "${ref}" not found (looked in ${candidates.join(', ')}); GET /api/recordings lists them`, { field: 'recording' }) };
+  /** The recordings folders, the user's first: `--recordings`, then the ones that ship with tiksim. */
+  folders(): string[] {
+    const own = resolve(this.state.opts.recordingsDir ?? 'recordings');
+    return own === BUNDLED_DIR ? [own] : [own, BUNDLED_DIR];
+  }
+
+  /** Every recording the API may open, by name (a name in the user's folder hides a bundled one of the same name). */
+  async catalog(): Promise<(RecordingListing & { bundled: boolean })[]> {
+    const seen = new Set<string>();
+    const out: (RecordingListing & { bundled: boolean })[] = [];
+    for (const dir of this.folders()) {
+      for (const r of await listRecordings(dir)) {
+        if (seen.has(r.name)) continue;
+        seen.add(r.name);
+        out.push({ ...r, bundled: dir === BUNDLED_DIR && dir !== resolve(this.state.opts.recordingsDir ?? 'recordings') });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Finds a recording by its listed name. The API opens nothing else: a path from a request is never opened, and
+   * "no such name" and "not a recording" answer alike, so a request learns nothing about the rest of the disk.
+   */
+  async resolveName(name: string): Promise<{ ok: true; path: string } | { ok: false; error: HttpError }> {
+    const hit = (await this.catalog()).find((r) => r.name === name);
+    if (hit) return { ok: true, path: hit.path };
+    return {
+      ok: false,
+      error: httpError(404, 'E_REPLAY', `no recording named ${JSON.stringify(name.slice(0, 200))}; recordings are opened by the name GET /api/recordings lists (a path is accepted only from the command line)`, {
+        field: 'recording',
+      }),
+    };
+  }
+
+  /**
+   * Resolves what the person who started the server gave on the command line: a path, or a name in the recordings
+   * folders. The message lists the names when nothing matches.
+   */
+  async resolveTrusted(ref: string): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+    if (isAbsolute(ref) || existsSync(ref)) return { ok: true, path: resolve(ref) };
+    const byName = await this.resolveName(ref);
+    if (byName.ok) return byName;
+    const names = (await this.catalog()).map((r) => r.name);
+    return {
+      ok: false,
+      message: `recording "${ref}" not found: it is neither a path nor a name in ${this.folders().join(' or ')}` + (names.length ? `; recordings there: ${names.join(', ')}` : ' (no recordings there)') + ' (`tiksim list` shows them)',
+    };
   }
 
   /** Loads and starts a recording, replacing any replay already playing. Throws an Error with a clear message. */
-  async load(req: ReplayRequest): Promise<ReplayStatus> {
-    const found = this.resolvePath(req.recording);
-    if (!found.ok) throw Object.assign(new Error(found.error.message), { code: 'E_REC_NOT_FOUND' });
+  async load(req: ReplayRequest, from: 'cli' | 'api' = 'cli'): Promise<ReplayStatus> {
+    const found = from === 'cli' ? await this.resolveTrusted(req.recording) : await this.resolveName(req.recording);
+    if (!found.ok) throw Object.assign(new Error('message' in found ? found.message : found.error.message), { code: 'E_REC_NOT_FOUND' });
     const { createReplayer } = await import('../replay/replayer.ts');
     const wasActive = this.active;
     this.stop();
@@ -103,6 +150,6 @@ export class ReplayControl {
       return;
     }
     const { serveRecordingMedia } = await import('../replay/replayer.ts');
-    serveRecordingMedia(this.dir, key, res);
+    serveRecordingMedia(this.dir, key, res, (why) => process.stderr.write(`tiksim: ${why} (recording ${this.dir})\n`));
   }
 }

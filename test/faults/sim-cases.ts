@@ -230,6 +230,9 @@ function buildCase(
   const allowed = API_ROUTES.get(rp);
   if (!allowed) return { req, expect: [404], code: 'E_NOT_FOUND' };
   if (!allowed.includes(r.method)) return { req, expect: [405], code: 'E_METHOD' };
+  const jsonType = /^application\/json\s*(;|$)/i.test(headers['content-type'] ?? '');
+  // Writes that are not JSON are refused before anything is read: a cross-site form sends exactly those.
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !jsonType) return { req, expect: [415], code: 'E_UNSUPPORTED_TYPE' };
   if (r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH') {
     if (r.enc === 'wrong-type') return { req, expect: [415], code: 'E_UNSUPPORTED_TYPE' };
     if (r.enc === 'huge') return { req, expect: [413], code: 'E_TOO_LARGE' };
@@ -305,7 +308,7 @@ export async function barrage(sim: { port: number }, cases: FuzzCase[], concurre
 export async function resetGeneration(sim: { port: number }): Promise<void> {
   const j = (method: string, path: string, body: unknown) =>
     send(sim, { method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });
-  await send(sim, { method: 'DELETE', path: '/api/replay' });
+  await send(sim, { method: 'DELETE', path: '/api/replay', headers: { 'content-type': 'application/json' } });
   await j('PUT', '/api/scenario', null);
   await j('PUT', '/api/rates', Object.fromEntries(RATE_KINDS.map((k) => [k, k === 'chat' || k === 'like' ? 10 : 0])));
   await j('PUT', '/api/generation', { paused: false });

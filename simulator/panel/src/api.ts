@@ -56,7 +56,8 @@ export class ApiClient {
     try {
       res = await fetch(this.url(path), {
         method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        // The server refuses state-changing requests that are not JSON (a cross-site form cannot send that type).
+        headers: method === 'GET' ? undefined : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });
