@@ -10,6 +10,7 @@ import { brokenRecordings, checkCorruption, collector, corruptionArb } from '../
 import { createReplayer } from '../simulator/replay/replayer.ts';
 import { barrage, fuzzCaseArb, rawWebSocket, resetGeneration, send, startSim, stillServes, wsGarbageArb } from '../test/faults/sim-cases.ts';
 import { churn } from '../test/faults/churn-cases.ts';
+import { SECURITY_PROBES } from '../test/faults/security-cases.ts';
 import { waitFor } from '../test/faults/helpers.ts';
 
 interface Tally {
@@ -161,6 +162,8 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
   );
 
   progress('simulator: HTTP fuzz');
+  progress('security probes (cross-site writes, DNS rebinding, replay paths, media traversal, secrets, caps)');
+  rows.push(row(`security: issue-11 probes refused (${SECURITY_PROBES.length} probes × 3 runs)`, await tally(SECURITY_PROBES.length * 3, (i) => SECURITY_PROBES[i % SECURITY_PROBES.length]!.run())));
   rows.push(row('simulator: malformed HTTP requests, documented status, never 500', await httpFuzz(10_000, progress)));
   progress('simulator: WebSocket fuzz');
   rows.push(row('simulator: WebSocket garbage and protocol violations', await wsFuzz(10_000, 300)));

@@ -3,6 +3,7 @@ import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openRecording } from '../../recorder/reader.ts';
 import { parseEntry } from '../../recorder/format.ts';
+import { redactSource } from '../../recorder/redact.ts';
 
 /** One recording in a listing. */
 export interface RecordingListing {
@@ -29,7 +30,7 @@ export async function listRecordings(dir: string): Promise<RecordingListing[]> {
     const path = join(dir, name);
     try {
       const info = await openRecording(path);
-      const item: RecordingListing = { name, path, startedAt: info.header.startedAt, source: info.header.source };
+      const item: RecordingListing = { name, path, startedAt: info.header.startedAt, source: info.header.source === undefined ? undefined : redactSource(String(info.header.source)) };
       const fh = await open(info.eventsPath, 'r');
       try {
         const tailLen = Math.min(info.size - info.bodyOffset, info.size <= COUNT_LIMIT ? info.size : 256 * 1024);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { redactSource } from '../../recorder/redact.ts';
 
 /** Limits that keep one slow or dead client from costing the server memory. */
 export interface HubOptions {
@@ -100,7 +101,8 @@ export class WsHub {
     return [...this.clients].map(([ws, c]) => ({
       id: c.id,
       remote: c.remote,
-      path: c.path,
+      // A client may carry ?token= in its path: status shows where it connected, never the secret.
+      path: redactSource(c.path),
       connectedAt: c.connectedAt,
       bufferedBytes: ws.bufferedAmount,
     }));
