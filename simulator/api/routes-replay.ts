@@ -11,6 +11,8 @@ const loadBody = z
     speed: z.number().positive().max(1000).optional(),
     instant: z.boolean().optional(),
     loop: z.boolean().optional(),
+    loopExact: z.boolean().optional(),
+    startNow: z.boolean().optional(),
     fromMs: z.number().min(0).optional(),
     toMs: z.number().min(0).optional(),
     skipBad: z.boolean().optional(),

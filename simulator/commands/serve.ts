@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseQuirks, parseRates, loadScenarioFile, SCENARIO_PRESETS, type Scenario } from '../engine.ts';
+import { parseQuirks, parseRates, loadScenarioFile, SCENARIO_PRESETS, DEFAULT_QUIRKS, DEFAULT_RATES, RATE_KINDS, type Scenario } from '../engine.ts';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../config/load-config.ts';
 import { ListenError, startSimulator, type RunningSimulator, type SimulatorOptions } from '../server/app.ts';
 import { isLoopbackHost } from '../server/auth.ts';
@@ -33,6 +33,8 @@ interface ServeFlags {
   from?: number;
   to?: number;
   skipBad?: boolean;
+  loopExact?: boolean;
+  startNow?: boolean;
   rewriteMedia: boolean;
   recordings: string;
   backlog: boolean;
@@ -73,6 +75,34 @@ function originArg(v: string, prev: string[]): string[] {
     out.push(u.origin);
   }
   return out;
+}
+
+/** Where a flag's value came from: commander's own word ('cli' when the user typed it). */
+type SourceOf = (name: string) => string | undefined;
+
+/** Replay flags that mean nothing without --replay. */
+const REPLAY_ONLY: Array<[key: string, flag: string]> = [
+  ['speed', '--speed'], ['instant', '--instant'], ['loop', '--loop'], ['loopExact', '--loop-exact'], ['from', '--from'], ['to', '--to'],
+  ['skipBad', '--skip-bad'], ['rewriteMedia', '--no-rewrite-media'], ['startNow', '--start-now'],
+];
+
+/**
+ * Refuses flags that would be accepted and silently ignored (exit 2), and returns warnings for harmless ones.
+ * @example checkCombinations(flags, (n) => cmd.getOptionValueSource(n))
+ */
+export function checkCombinations(f: ServeFlags, sourceOf: SourceOf): string[] {
+  const given = (k: string) => sourceOf(k) === 'cli';
+  if (!f.replay) {
+    const stray = REPLAY_ONLY.filter(([k]) => given(k)).map(([, flag]) => flag);
+    if (stray.length) throw new InvalidArgumentError(`${stray.join(', ')} only ${stray.length === 1 ? 'applies' : 'apply'} to a replay: add --replay <recording> (\`tiksim list\` shows them), or drop ${stray.length === 1 ? 'it' : 'them'}.`);
+    return [];
+  }
+  if (f.instant && given('speed')) throw new InvalidArgumentError('--speed has no effect with --instant (frames go out as fast as the clients take them): drop one of them.');
+  if (f.loopExact && !f.loop) throw new InvalidArgumentError('--loop-exact only applies with --loop.');
+  if (f.instant && f.startNow) throw new InvalidArgumentError('--start-now does not apply to --instant (an instant replay needs a client to send to).');
+  const warnings: string[] = [];
+  if (given('scenario') || given('rates')) warnings.push(`${given('scenario') ? '--scenario' : '--rates'} takes effect only when the replay is stopped and generation resumes (DELETE /api/replay, or the panel's "Back to generation").`);
+  return warnings;
 }
 
 /** Turns validated flags into simulator options; throws InvalidArgumentError for bad combinations. */
@@ -126,6 +156,8 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
           speed: f.speed,
           instant: f.instant,
           loop: f.loop,
+          loopExact: f.loopExact,
+          startNow: f.startNow,
           fromMs: f.from,
           toMs: f.to,
           skipBad: f.skipBad,
@@ -150,9 +182,33 @@ function banner(sim: RunningSimulator, opts: SimulatorOptions): string {
   return lines.join('\n');
 }
 
+/** The part of `serve --help` after the flags: valid values, examples, exit codes. */
+export function serveHelpText(): string {
+  const rates = RATE_KINDS.map((k) => `${k}=${DEFAULT_RATES[k]}`).join(',');
+  const quirks = Object.entries(DEFAULT_QUIRKS).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  const presets = SCENARIO_PRESETS.map((p) => (typeof p === 'string' ? p : p.name)).join(', ');
+  return `
+Values:
+  --rates kinds (events/s, defaults shown): ${rates}
+  --quirks names (defaults shown): ${quirks}
+     probabilities take 0..1; switches take on/off
+  --scenario presets: ${presets}, or a scenario JSON file
+
+Examples:
+  $ tiksim serve --seed 42                         the same stream, byte for byte, every run
+  $ tiksim serve --scenario gift-storm --population 5000
+  $ tiksim serve --rates chat=2,gift=0.3 --quirks dropStreakEnd=0.1
+  $ tiksim serve --paused                          fire events by hand from the panel or the API
+  $ tiksim serve --replay busy-streaks --loop      a bundled recording, by name (tiksim list shows them)
+  $ tiksim serve --host 0.0.0.0 --token s3cret --allow-host studio.local
+
+Exit codes: 0 after Ctrl-C, 1 cannot start (port in use, unreadable recording), 2 bad flags.`;
+}
+
 /** Adds the options shared by `serve` and `start`. */
 function addServeOptions(cmd: Command): Command {
   return cmd
+    .addHelpText('after', serveHelpText())
     .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
     .option('-p, --port <port>', 'port (TikFinity uses 21213; 0 picks a free one)', intArg(0, 65535), 21213)
     .option('--token <secret>', 'require this token on every request (?token=, Bearer header or cookie)')
@@ -169,7 +225,9 @@ function addServeOptions(cmd: Command): Command {
     .option('--replay <recording>', 'replay a recording (folder, events file, or a name in --recordings)')
     .option('--speed <x>', 'replay speed factor', positiveArg(1000), 1)
     .option('--instant', 'replay as fast as the clients take the frames')
-    .option('--loop', 'replay from the start again when the end is reached')
+    .option('--loop', 'replay from the start again when the end is reached; each pass gets new ids and times, as TikTok never repeats one')
+    .option('--loop-exact', 'with --loop: send every pass byte-identical (same msgId/groupId: consumers may drop them as duplicates)')
+    .option('--start-now', 'start a timed replay at once instead of at the first client')
     .option('--from <offset>', 'replay slice start (ms, 90s, 1m30s or 01:30)', offsetArg)
     .option('--to <offset>', 'replay slice end', offsetArg)
     .option('--skip-bad', 'skip malformed recording lines (reported) instead of stopping')
@@ -183,7 +241,8 @@ function addServeOptions(cmd: Command): Command {
 }
 
 /** Starts the simulator from flags and runs until Ctrl-C. */
-async function runServe(flags: ServeFlags): Promise<void> {
+async function runServe(flags: ServeFlags, cmd: Command): Promise<void> {
+  for (const w of checkCombinations(flags, (n) => cmd.getOptionValueSource(n))) process.stderr.write(`tiksim: note: ${w}\n`);
   const opts = serveOptions(flags);
   let sim: RunningSimulator;
   try {
@@ -192,6 +251,10 @@ async function runServe(flags: ServeFlags): Promise<void> {
     if (e instanceof ListenError) {
       process.stderr.write(`tiksim: ${e.message}\n`);
       process.exit(1);
+    }
+    if ((e as { code?: string }).code === 'E_REPLAY_RANGE') {
+      process.stderr.write(`tiksim: ${(e as Error).message}\n(run with --help for usage)\n`);
+      process.exit(2);
     }
     process.stderr.write(`tiksim: cannot start: ${(e as Error).message}\n`);
     process.exit(1);
@@ -218,16 +281,17 @@ export function registerServe(program: Command): void {
     program
       .command('serve')
       .description('run the fake TikFinity server: generated streams, or a replayed recording, on ws://127.0.0.1:21213/'),
-  ).action(runServe);
+  ).action((flags: ServeFlags, cmd: Command) => runServe(flags, cmd));
 }
 
 /** Registers `tiksim start`: build the overlay and panel if needed, then serve (what `npm start` runs). */
 export function registerStart(program: Command): void {
   addServeOptions(
     program.command('start').description('build the overlay and panel when missing, then serve them with the simulator (npm start)'),
-  ).action(async (flags: ServeFlags) => {
+  ).action(async (flags: ServeFlags, cmd: Command) => {
+    checkCombinations(flags, (n) => cmd.getOptionValueSource(n));
     const { ensureBuilt } = await import('./ensure-built.ts');
     await ensureBuilt();
-    await runServe(flags);
+    await runServe(flags, cmd);
   });
 }

@@ -8,6 +8,7 @@ import { openRecording, readBatches, type RecordingInfo } from '../../recorder/r
 import { RecordingError } from '../../recorder/format.ts';
 import { frameKind } from '../../recorder/frame-kind.ts';
 import { rewriteMediaUrls } from './rewrite.ts';
+import { LoopShifter } from './loop-shift.ts';
 import { checkpointBefore, scanRecording, type ScanResult } from './scan.ts';
 
 export { serveRecordingMedia } from './media.ts';
@@ -29,6 +30,8 @@ export interface ReplayOptions {
   fromMs?: number;
   toMs?: number;
   skipBad?: boolean;
+  /** With `loop`: send every pass byte-identical instead of moving ids and times forward per pass. */
+  loopExact?: boolean;
   /** Rewrite image URLs to `${mediaBase}/media/rec/<key>` (default true). */
   rewriteMedia?: boolean;
   mediaBase: string;
@@ -48,6 +51,8 @@ export interface ReplayStatus {
   paused: boolean;
   instant: boolean;
   loop: boolean;
+  /** Loop pass playing: 0 the first time through. */
+  pass: number;
   framesSent: number;
   framesTotal?: number;
   ended: boolean;
@@ -95,6 +100,10 @@ class ReplayerImpl implements Replayer {
   private anchorPos: number;
   private lastPos: number;
   private framesSent = 0;
+  /** Loop pass now playing (0 = the recording as it is). */
+  private pass = 0;
+  /** Moves ids and times in passes after the first (null: no loop, or --loop-exact). */
+  private readonly shifter: LoopShifter | null;
   private readonly now: () => number;
   private readonly fromMs: number;
   private readonly endMs: number;
@@ -111,6 +120,7 @@ class ReplayerImpl implements Replayer {
     this.endMs = Math.min(opts.toMs ?? Infinity, scan.durationMs);
     this.anchorPos = this.fromMs;
     this.lastPos = this.fromMs;
+    this.shifter = opts.loop && !opts.loopExact ? new LoopShifter(this.endMs - this.fromMs) : null;
   }
 
   start(): void {
@@ -177,7 +187,12 @@ class ReplayerImpl implements Replayer {
           await waitUntil(this.now, this.anchorWall + (e.t - this.anchorPos) / this.speed, () => !live());
         }
         if (!live()) return;
-        this.target.send(rewrite ? rewriteMediaUrls(e.frame, base) : e.frame, frameKind(e.frame));
+        let text = e.frame;
+        if (this.shifter) {
+          if (this.pass === 0) this.shifter.observe(text);
+          else text = this.shifter.shift(text, this.pass);
+        }
+        this.target.send(rewrite ? rewriteMediaUrls(text, base) : text, frameKind(e.frame));
         this.framesSent++;
         this.lastPos = e.t;
       }
@@ -186,7 +201,10 @@ class ReplayerImpl implements Replayer {
     if (this.opts.loop && this.scan.frames > 0) {
       if (!this.opts.instant) await waitUntil(this.now, this.anchorWall + (this.endMs - this.anchorPos) / this.speed, () => !live());
       else await new Promise((r) => setImmediate(r));
-      if (live()) this.play(this.fromMs);
+      if (live()) {
+        this.pass++;
+        this.play(this.fromMs);
+      }
       return;
     }
     this.lastPos = Math.max(this.lastPos, Number.isFinite(this.endMs) ? this.endMs : this.lastPos);
@@ -248,6 +266,7 @@ class ReplayerImpl implements Replayer {
       paused: this.paused,
       instant: !!this.opts.instant,
       loop: !!this.opts.loop,
+      pass: this.pass,
       framesSent: this.framesSent,
       framesTotal: this.scan.frames,
       ended: this.ended,

@@ -214,6 +214,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         sent.connectFrames++;
       }
     }
+    state.replay.clientConnected();
   };
 
   const guard = createGuard({ bindHost: host, port, allowHosts: options.allowHosts, allowOrigins: options.allowOrigins });

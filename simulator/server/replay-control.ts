@@ -11,7 +11,14 @@ import type { SimState } from './app.ts';
 export type ReplayRequest = {
   /** A recording folder or events file; a bare name is looked up in the recordings folder. */
   recording: string;
-} & Pick<ReplayOptions, 'speed' | 'instant' | 'loop' | 'fromMs' | 'toMs' | 'skipBad' | 'rewriteMedia'>;
+} & Pick<ReplayOptions, 'speed' | 'instant' | 'loop' | 'loopExact' | 'fromMs' | 'toMs' | 'skipBad' | 'rewriteMedia'> & {
+  /** Start a timed replay now instead of at the first client (`--start-now`). */
+  startNow?: boolean;
+};
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
 
 /** The recordings that ship with tiksim (`quiet`, `busy-streaks`), found by name from any folder. */
 export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta.url)).replace(/\/+$/, '');
@@ -119,9 +126,28 @@ export class ReplayControl {
       this.state.engine.setPaused(this.pausedBefore);
       throw e;
     }
+    const duration = this.replayer.status().durationMs;
+    if (req.fromMs !== undefined && req.fromMs > duration) {
+      this.replayer = null;
+      this.state.engine.setPaused(this.pausedBefore);
+      throw Object.assign(new RangeError(`--from ${fmtMs(req.fromMs)} is past the end of the recording (${fmtMs(duration)}): nothing would be sent`), { code: 'E_REPLAY_RANGE' });
+    }
     this.dir = statSync(found.path).isDirectory() ? found.path : resolve(found.path, '..');
-    this.replayer.start();
+    // A timed replay starts at its first client, as an instant one does: one that began before anyone connected
+    // would be half over (or over) when the overlay arrives.
+    this.waiting = !req.instant && !req.startNow && hub.size === 0;
+    if (!this.waiting) this.replayer.start();
     return this.replayer.status();
+  }
+
+  /** True while a loaded timed replay waits for its first client. */
+  waiting = false;
+
+  /** Called when a client connects: starts a replay that was waiting for one. */
+  clientConnected(): void {
+    if (!this.waiting || !this.replayer) return;
+    this.waiting = false;
+    this.replayer.start();
   }
 
   /** The playing replay, if any. */
@@ -130,8 +156,8 @@ export class ReplayControl {
   }
 
   /** Status for GET /api/status, or null in generation mode. */
-  status(): (ReplayStatus & { error: string | null }) | null {
-    return this.replayer ? { ...this.replayer.status(), error: this.lastError } : null;
+  status(): (ReplayStatus & { error: string | null; waitingForClient: boolean }) | null {
+    return this.replayer ? { ...this.replayer.status(), error: this.lastError, waitingForClient: this.waiting } : null;
   }
 
   /** Stops the replay and gives the stream back to the generator. */
@@ -139,6 +165,7 @@ export class ReplayControl {
     if (!this.replayer) return;
     this.replayer.stop();
     this.replayer = null;
+    this.waiting = false;
     this.dir = null;
     this.state.engine.setPaused(this.pausedBefore);
   }

@@ -18,7 +18,9 @@ export function statusText(state: SimState, width = 120): string {
     .join(' ');
   const rep = state.replay.status();
   const mode = rep
-    ? `replay ${fmtDuration(rep.positionMs)}/${fmtDuration(rep.durationMs)} x${rep.speed}${rep.paused ? ' paused' : ''}`
+    ? rep.waitingForClient
+      ? `replay waiting for a first client (starts when one connects)`
+      : `replay ${fmtDuration(rep.positionMs)}/${fmtDuration(rep.durationMs)} x${rep.speed}${rep.paused ? ' paused' : ''}${rep.pass > 0 ? ` pass ${rep.pass + 1}` : ''}`
     : state.engine.status().paused
       ? 'generation paused'
       : 'generating';
