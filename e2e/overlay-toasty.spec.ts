@@ -6,7 +6,8 @@ import { allFramesIn, expect, openOverlay, post, runUntil, startTestSimulator, t
 // The face cut runs in real time, outside the fake clock, so the gift cards beside it may be at any step: the
 // screenshot is of Toasty's corner only, taken a fixed 250 ms after it announced 'in' (then it holds still for 900 ms).
 
-const CORNER = { x: 400, y: 1360, width: 680, height: 560 };
+// Toasty's region in the portrait layout (overlay/layout.ts), beside the chat and above the banner band.
+const CORNER = { x: 710, y: 1226, width: 370, height: 524 };
 
 let sim: RunningSimulator | undefined;
 test.afterEach(async () => {

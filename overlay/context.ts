@@ -5,6 +5,7 @@ import type { OverlayParams } from './params.ts';
 import type { Layout } from './layout.ts';
 import type { OverlayHarness } from './harness.ts';
 import type { NumberRing } from './logic/ring.ts';
+import type { PartBox } from './logic/boxes.ts';
 
 /** What every scene gets: the bus (never the socket), settings, layout, media, sounds and the test harness. */
 export interface OverlayContext {
@@ -27,6 +28,8 @@ export interface OverlayContext {
   sceneReady: (key: string) => void;
   /** Scenes report whether they are mid-animation; the harness is idle when none is. */
   busy: Map<string, () => boolean>;
+  /** Scenes report the boxes they draw now (game px), for the layout check: push them onto `out`. */
+  boxes: Map<string, (out: PartBox[]) => void>;
   /** Base URL of the app's static files (Vite's BASE_URL). */
   base: string;
   /** Where to load a picture from (TikTok's CDN goes through the image proxy). */

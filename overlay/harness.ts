@@ -1,4 +1,5 @@
 import { NumberRing } from './logic/ring.ts';
+import type { Box, PartBox } from './logic/boxes.ts';
 
 /** What the overlay announces on `window.__overlay` for tests and the bench. */
 export interface OverlayHarness {
@@ -31,6 +32,16 @@ export interface OverlayHarness {
   readonly renderer: string;
   /** True when the game canvas's WebGL context is lost (a broken GL context must not pass a screenshot test). */
   readonly contextLost: boolean;
+  /** Each part's region (game px) in this layout: parts never draw outside their own, and regions never overlap. */
+  regions: Record<string, Box>;
+  /** What is on screen now, read live: one box (game px, clipped to the canvas) per card, banner, heart, face... */
+  readonly boxes: PartBox[];
+  /** Game steps whose boxes were checked against the layout (every step, before it is rendered). */
+  layoutChecked: number;
+  /** Steps where a box was outside its region or two boxes overlapped (see logic/boxes.ts). */
+  layoutBad: number;
+  /** The first problems found (20 at most), each with its step's game time. */
+  layoutProblems: string[];
 }
 
 declare global {
@@ -49,6 +60,8 @@ export function createHarness(debug: boolean): {
   latency: NumberRing;
   queueWait: NumberRing;
   log: (m: string) => void;
+  /** Sets where `boxes` reads what is on screen from. */
+  setBoxes: (read: () => PartBox[]) => void;
 } {
   const frame = new NumberRing(600);
   const latency = new NumberRing(1000);
@@ -57,7 +70,9 @@ export function createHarness(debug: boolean): {
     ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
     frameMs: frame.values, latencies: latency.values, queueWaits: queueWait.values,
     counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [], tint: 'phaser',
-  } as Omit<OverlayHarness, 'renderer' | 'contextLost'> as OverlayHarness;
+    regions: {}, layoutChecked: 0, layoutBad: 0, layoutProblems: [],
+  } as Omit<OverlayHarness, 'renderer' | 'contextLost' | 'boxes'> as OverlayHarness;
+  let readBoxes: () => PartBox[] = () => [];
   // Read live from the canvas rather than set by the game, so they stay true whatever the renderer does.
   const gl = (): WebGLRenderingContext | WebGL2RenderingContext | null => {
     const c = document.querySelector('canvas');
@@ -74,6 +89,7 @@ export function createHarness(debug: boolean): {
       },
     },
     contextLost: { enumerable: true, get: () => gl()?.isContextLost() ?? false },
+    boxes: { enumerable: true, get: () => readBoxes() },
   });
   window.__overlay = h;
   return {
@@ -81,6 +97,9 @@ export function createHarness(debug: boolean): {
     frame,
     latency,
     queueWait,
+    setBoxes: (read) => {
+      readBoxes = read;
+    },
     // Append-only for tests; a very long run (hours of storm) keeps the newest half rather than growing forever.
     checkpoint: (c) => {
       if (h.checkpoints.length >= MAX_CHECKPOINTS) h.checkpoints.splice(0, MAX_CHECKPOINTS / 2);

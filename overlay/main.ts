@@ -3,6 +3,7 @@ import { Bus } from './bus.ts';
 import { createHarness } from './harness.ts';
 import { parseParams } from './params.ts';
 import { layoutFor } from './layout.ts';
+import { clipBox, layoutProblems, type PartBox } from './logic/boxes.ts';
 import { MediaCache } from './media/media-cache.ts';
 import { proxied } from './media/media-url.ts';
 import { Sounds } from './audio/sounds.ts';
@@ -23,7 +24,7 @@ import { StatusBadge } from './scenes/StatusBadge.ts';
 
 const params = parseParams(location.search, location.origin);
 const mediaUrl = (u: string): string => proxied(u, { origin: location.origin, proxyBase: params.proxy });
-const { h, checkpoint, frame, latency, queueWait, log } = createHarness(params.debug);
+const { h, checkpoint, frame, latency, queueWait, log, setBoxes } = createHarness(params.debug);
 const bus = new Bus();
 const base = import.meta.env.BASE_URL;
 const sounds = new Sounds(params.mute, base, log);
@@ -40,9 +41,11 @@ const drawnAt: number[] = [];
 const queuedAt: number[] = [];
 
 // The media cache needs the game's texture manager; it is filled in right after the game is made, before boot.
+const layout = layoutFor(params.width, params.height);
+h.regions = layout.regions;
 const ctx: OverlayContext = {
-  bus, params, layout: layoutFor(params.width, params.height), media: null as unknown as MediaCache, sounds, harness: h,
-  latency, checkpoint, log, base, busy: new Map(), mediaUrl,
+  bus, params, layout, media: null as unknown as MediaCache, sounds, harness: h,
+  latency, checkpoint, log, base, busy: new Map(), boxes: new Map(), mediaUrl,
   drawn: (at) => {
     if (at > 0 && drawnAt.length < 4096) drawnAt.push(at);
   },
@@ -75,7 +78,8 @@ const game = new Phaser.Game({
   // maxTextures 1 on a software rasteriser: the multi-texture shader picks its sampler with a branch per unit on every
   // pixel, which costs a CPU more than the extra draw calls (measured: 38% against 52% dropped frames in the storm).
   render: { antialias: true, antialiasGL: false, pixelArt: false, maxTextures: softwareGL ? 1 : -1 },
-  scale: { mode: Phaser.Scale.NONE },
+  // The game keeps its resolution; the canvas is scaled to fit the window and centred (OBS sources come in any size).
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   scene: sceneCtors.map((C) => new C(ctx)),
 });
 ctx.media = new MediaCache(game.textures, 96, mediaUrl);
@@ -93,10 +97,31 @@ game.events.on(Phaser.Core.Events.PRE_STEP, (time: number) => {
   director.step(time);
   conn.flush(bus);
 });
-game.events.on(Phaser.Core.Events.POST_STEP, () => {
+const canvasBox = { x: 0, y: 0, w: params.width, h: params.height };
+/** Every box on screen now, clipped to the canvas (a card sliding in from the edge is partly off it). */
+const readBoxes = (): PartBox[] => {
+  const raw: PartBox[] = [];
+  for (const report of ctx.boxes.values()) report(raw);
+  const out: PartBox[] = [];
+  for (const b of raw) {
+    const c = clipBox(b, canvasBox);
+    if (c) out.push({ part: b.part, id: b.id, ...c });
+  }
+  return out;
+};
+setBoxes(readBoxes);
+
+game.events.on(Phaser.Core.Events.POST_STEP, (time: number) => {
   let busy = conn.backlog > 0;
   for (const b of ctx.busy.values()) if (!busy && b()) busy = true;
   h.idle = !busy;
+  // Every step, before it is drawn: a part outside its region or two overlapping boxes are counted and kept for tests.
+  const problems = layoutProblems(readBoxes(), layout.regions);
+  h.layoutChecked++;
+  if (problems.length) {
+    h.layoutBad++;
+    for (const p of problems) if (h.layoutProblems.length < 20) h.layoutProblems.push(`t=${Math.round(time)}: ${p}`);
+  }
 });
 
 game.events.on(Phaser.Core.Events.POST_RENDER, () => {

@@ -16,18 +16,22 @@ interface Msg {
 }
 
 const GAP = 12;
-/** Rows ease towards their place with this time constant (ms): ~240 ms to settle, with no tween objects. */
+/** The stack scrolls into place with this time constant (ms): ~240 ms to settle, with no tween objects. */
 const EASE_MS = 55;
 
 /**
- * The chat feed: the last few messages, newest at the bottom. A message is drawn on the step after it arrives: rows
- * ease into place each frame instead of waiting for a slide to finish, and a flood skips to the newest lines.
+ * The chat feed: the last few messages, newest at the bottom, as one stack of cards that never overlap. A message is
+ * drawn on the step after it arrives: the stack scrolls up by the new card's height, and the new card grows into the
+ * room that opens at the bottom (a card scrolled past the top shrinks out the same way), so every card stays inside
+ * the chat's region and inside its own slot of the stack. A flood skips to the newest lines.
  */
 export class ChatFeed extends Phaser.Scene {
   private readonly rows: ChatRow[] = [];
-  /** On screen, oldest first (leaving rows excluded). */
-  private readonly visible: ChatRow[] = [];
+  /** On screen, oldest first (leaving rows included: they keep their slot while they fade). */
+  private readonly stack: ChatRow[] = [];
   private readonly pending: Msg[] = [];
+  /** How far (px) the stack still has to scroll up; eases to 0. */
+  private scroll = 0;
   private moving = false;
 
   constructor(private readonly ctx: OverlayContext) {
@@ -41,6 +45,12 @@ export class ChatFeed extends Phaser.Scene {
     // An emote sent on its own shows as a chat line holding just the emote.
     this.ctx.bus.on('emote', (e, at) => this.onEmote(e, at));
     this.ctx.busy.set('ChatFeed', () => this.pending.length > 0 || this.moving);
+    this.ctx.boxes.set('ChatFeed', (out) => {
+      for (const r of this.stack) {
+        if (!r.visible || r.scaleY <= 0) continue;
+        out.push({ part: 'chat', id: r.boxId, x: r.x, y: r.y, w: r.cardW * r.scaleX, h: r.rowH * r.scaleY });
+      }
+    });
     this.ctx.sceneReady('ChatFeed');
   }
 
@@ -78,6 +88,8 @@ export class ChatFeed extends Phaser.Scene {
     this.animate(dt);
   }
 
+  private seq = 0;
+
   private push(m: Msg): void {
     const L = this.ctx.layout.chat;
     const media = this.ctx.media;
@@ -85,6 +97,7 @@ export class ChatFeed extends Phaser.Scene {
     const lease = media.hold(media.request(m.avatarUrl, 'avatar'));
     row.lease = lease;
     row.msgId = m.msgId;
+    row.boxId = m.msgId || `row${++this.seq}`;
     row.leaving = false;
     const asked = m.emotes.slice(0, ROW_EMOTES).map((e) => {
       const l = media.request(e.url, 'gift');
@@ -92,23 +105,20 @@ export class ChatFeed extends Phaser.Scene {
     });
     // Only the emotes left in the drawn text keep their pictures.
     row.emoteLeases = row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease), asked).map((e) => media.hold(e.lease));
-    const shift = row.rowH + GAP;
-    for (const r of this.visible) r.targetY -= shift;
-    for (const r of this.rows) if (r.leaving) r.targetY -= shift;
-    row.targetY = L.bottom - row.rowH;
-    // Visible on its first frame (partly faded in), so arrival-to-screen is the next render.
-    row.setPosition(L.x, row.targetY + 24).setAlpha(0.35).setVisible(true);
-    this.visible.push(row);
-    while (this.visible.length > L.lines) this.visible.shift()!.leaving = true;
+    // The stack moves up by the new card and its gap; a flood never scrolls more than the region holds.
+    this.scroll = Math.min(this.scroll + row.rowH + GAP, this.ctx.layout.regions.chat.h + row.rowH + GAP);
+    row.setPosition(L.x, L.bottom).setScale(0).setAlpha(0.35).setVisible(true);
+    this.stack.push(row);
+    let kept = 0;
+    for (let i = this.stack.length - 1; i >= 0; i--) if (!this.stack[i]!.leaving && ++kept > L.lines) this.stack[i]!.leaving = true;
+    // Drawn this step (growing in from the bottom), so arrival-to-screen is the next render.
     if (m.arrivedAt > 0) this.ctx.drawn(m.arrivedAt);
   }
 
   private freeRow(): ChatRow {
     for (const r of this.rows) if (!r.visible) return r;
-    // Every row is busy (a flood): the oldest leaving row is finished at once.
-    let oldest: ChatRow | null = null;
-    for (const r of this.rows) if (r.leaving && (!oldest || r.targetY < oldest.targetY)) oldest = r;
-    const r = oldest ?? this.visible.shift()!;
+    // Every row is busy (a flood): the oldest on screen is finished at once.
+    const r = this.stack[0]!;
     this.retire(r);
     return r;
   }
@@ -116,6 +126,8 @@ export class ChatFeed extends Phaser.Scene {
   private retire(r: ChatRow): void {
     r.setVisible(false);
     r.leaving = false;
+    const i = this.stack.indexOf(r);
+    if (i >= 0) this.stack.splice(i, 1);
     this.ctx.media.release(r.lease);
     r.lease = null;
     for (const l of r.emoteLeases) this.ctx.media.release(l);
@@ -124,32 +136,55 @@ export class ChatFeed extends Phaser.Scene {
 
   private animate(delta: number): void {
     const k = 1 - Math.exp(-Math.max(0, delta) / EASE_MS);
+    const R = this.ctx.layout.regions.chat;
+    const L = this.ctx.layout.chat;
     const media = this.ctx.media;
-    let moving = false;
-    for (const r of this.rows) {
-      if (!r.visible) continue;
+    this.scroll *= 1 - k;
+    if (this.scroll < 0.5) this.scroll = 0;
+    let moving = this.scroll > 0;
+    // Newest first, from the bottom up: each card's slot is its height, then a gap, above the card below it.
+    let bottom = L.bottom + this.scroll;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const r = this.stack[i]!;
+      const top = bottom - r.rowH;
+      const slotBottom = bottom;
+      bottom = top - GAP;
+      if (slotBottom <= R.y) {
+        // Scrolled past the top of the region.
+        this.retire(r);
+        continue;
+      }
+      // A card pushed partly past the top has no room left: it shrinks out and fades.
+      if (top < R.y) r.leaving = true;
+      // The part of the slot inside the region: the card is drawn scaled into it (growing in, shrinking out).
+      const y0 = Math.max(top, R.y);
+      const y1 = Math.min(slotBottom, L.bottom);
+      const scale = y1 > y0 ? (y1 - y0) / r.rowH : 0;
+      r.setPosition(L.x, y0).setScale(scale);
       if (r.lease) r.setAvatar(media.textureKey(r.lease));
-      r.emoteLeases.forEach((l, i) => r.setEmote(i, media.textureKey(l)));
-      const dy = r.targetY - r.y;
+      r.emoteLeases.forEach((l, j) => r.setEmote(j, media.textureKey(l)));
       const goal = r.leaving ? 0 : 1;
       const da = goal - r.alpha;
-      if (Math.abs(dy) < 0.5 && Math.abs(da) < 0.02) {
-        if (r.leaving) {
-          this.retire(r);
-          continue;
-        }
-        if (r.y !== r.targetY || r.alpha !== 1) r.setPosition(r.x, r.targetY).setAlpha(1);
+      if (r.leaving && r.alpha < 0.03) {
+        this.retire(r);
+        continue;
+      }
+      if (Math.abs(da) >= 0.02) {
+        r.alpha += da * Math.min(1, r.leaving ? k * 2.5 : k * 1.4);
+        moving = true;
+      } else if (r.alpha !== goal) {
+        r.setAlpha(goal);
+      }
+      if (scale === 1 && r.alpha === 1 && this.scroll === 0) {
         if (r.msgId) {
           this.ctx.checkpoint(`chat:${r.msgId}`);
           r.msgId = '';
         }
         if (r.lease && r.lease.state === 'loading') moving = true;
         if (r.emoteLeases.some((l) => l.state === 'loading')) moving = true;
-        continue;
+      } else {
+        moving = true;
       }
-      moving = true;
-      r.y += dy * k;
-      r.alpha += da * Math.min(1, r.leaving ? k * 2.5 : k * 1.4);
     }
     this.moving = moving;
   }

@@ -67,6 +67,12 @@ export class GiftAlerts extends Phaser.Scene {
       this.slots.push({ card: new GiftCard(this, L.width), alert: null, phase: 'hold', shownCount: 0, settledAt: 0, settledMarked: false, popAt: -1, avatar: null, gift: null });
     }
     this.ctx.bus.on('giftStreak', ({ u, gift }, at) => this.onStreak(u, gift, at));
+    this.ctx.boxes.set('GiftAlerts', (out) => {
+      for (const s of this.slots) {
+        const c = s.card;
+        if (s.alert && c.visible) out.push({ part: 'gifts', id: s.alert.payload.groupId, x: c.x, y: c.y, w: c.cardW * c.scaleX, h: c.cardH * c.scaleY });
+      }
+    });
     this.ctx.busy.set('GiftAlerts', () => this.queue.length > 0 || this.slots.some((s) => s.alert !== null && (s.phase !== 'hold' || !s.settledMarked || this.mediaPending(s))));
     this.ctx.sceneReady('GiftAlerts');
   }

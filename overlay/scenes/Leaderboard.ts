@@ -23,6 +23,7 @@ export class Leaderboard extends Phaser.Scene {
   private rows: { avatar: Phaser.GameObjects.Image; ring: Phaser.GameObjects.Image; name: Phaser.GameObjects.Text; coins: Phaser.GameObjects.Text }[] = [];
   private pending: Pending | null = null;
   private held: MediaLease[] = [];
+  private boardH = 0;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'Leaderboard', active: true });
@@ -45,6 +46,9 @@ export class Leaderboard extends Phaser.Scene {
     this.ctx.bus.on('roomUser', (r, arrivedAt) => {
       const leases = r.topViewers.slice(0, TOP).map((t) => this.ctx.media.request(t.user.profilePictureUrl, 'avatar'));
       this.pending = { data: r, leases, arrivedAt };
+    });
+    this.ctx.boxes.set('Leaderboard', (out) => {
+      if (this.panel.visible) out.push({ part: 'leaderboard', id: 'board', x: this.panel.x, y: this.panel.y, w: this.boardH ? 350 : 0, h: this.boardH });
     });
     this.ctx.busy.set('Leaderboard', () => this.pending !== null || this.held.some((l) => l.state === 'loading'));
     this.ctx.sceneReady('Leaderboard');
@@ -77,6 +81,7 @@ export class Leaderboard extends Phaser.Scene {
     const top = p.data.topViewers.slice(0, TOP);
     const panelH = 66 + (top.length ? top.length * 62 + 10 : 0);
     drawPanel(this.panel, 350, panelH, 30, { alpha: 0.66 });
+    this.boardH = panelH;
     this.panel.setVisible(true);
     this.rows.forEach((r, i) => {
       const t = top[i];

@@ -34,6 +34,7 @@ export class Likes extends Phaser.Scene {
   private counter!: Phaser.GameObjects.Text;
   private panel!: Panel;
   private icon!: Phaser.GameObjects.Image;
+  private panelW = 0;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'Likes', active: true });
@@ -51,11 +52,18 @@ export class Likes extends Phaser.Scene {
     }
     this.ctx.bus.on('like', (l, at) => this.onLike(l, at));
     this.ctx.busy.set('Likes', () => this.live > 0 || this.dirty);
+    this.ctx.boxes.set('Likes', (out) => {
+      out.push({ part: 'likes', id: 'counter', x: this.panel.x, y: this.panel.y, w: this.panelW, h: 64 });
+      this.hearts.forEach((h, i) => {
+        const img = h.img;
+        if (h.live && img.visible) out.push({ part: 'hearts', id: String(i), x: img.x - img.displayWidth / 2, y: img.y - img.displayHeight / 2, w: img.displayWidth, h: img.displayHeight });
+      });
+    });
     this.ctx.sceneReady('Likes');
   }
 
   private layoutCounter(right: number, y: number): void {
-    const w = this.counter.width + 90;
+    const w = (this.panelW = this.counter.width + 90);
     this.panel.setPosition(right - w, y);
     drawPanel(this.panel, w, 64, 32, { alpha: 0.7 });
     this.icon.setPosition(right - w + 36, y + 33);
@@ -81,12 +89,13 @@ export class Likes extends Phaser.Scene {
     this.live++;
     const size = r.range(46, 78);
     h.live = true;
-    h.x0 = L.x + r.range(-40, 40);
+    // Start and sway within the hearts' own column (spread: how far a heart's centre may stray either way).
+    h.x0 = L.x + r.range(-0.35, 0.35) * L.spread;
     h.img.setTexture(tinted(this.textures, 'heart', HEART_TINTS[r.int(0, HEART_TINTS.length - 1)]!))
       .setPosition(h.x0, L.y).setDisplaySize(size, size).setAlpha(0);
     // No rotation: a rotated bitmap is Skia's slow path, and the sway already reads as motion.
     h.dur = r.range(1900, 2600);
-    h.sway = r.range(40, 90) * (r.next() < 0.5 ? -1 : 1);
+    h.sway = r.range(0.3, 0.65) * L.spread * (r.next() < 0.5 ? -1 : 1);
     h.rise = L.rise * r.range(0.75, 1);
     // The first heart of a batch starts now (drawn this frame); the others follow 90 ms apart.
     h.start = this.time.now + i * 90;

@@ -12,6 +12,8 @@ const TITLES: Record<string, { title: string; color: number }> = {
   'Join Alert': { title: 'Welcome!', color: COLORS.cyan },
 };
 
+const BANNER_H = 150;
+
 /** Big centred banners for TikFinity config actions ("Follow Alert", "Gift Alert"...); a short queue, newest kept. */
 export class Spotlight extends Phaser.Scene {
   private queue: { name: string; who: string }[] = [];
@@ -20,6 +22,9 @@ export class Spotlight extends Phaser.Scene {
   private title!: Phaser.GameObjects.Text;
   private who!: Phaser.GameObjects.Text;
   private showing = false;
+  private boxW = 0;
+  private seq = 0;
+  private current = '';
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'Spotlight', active: true });
@@ -37,6 +42,11 @@ export class Spotlight extends Phaser.Scene {
       this.ctx.sounds.play('alert');
     });
     this.ctx.busy.set('Spotlight', () => this.showing || this.queue.length > 0);
+    this.ctx.boxes.set('Spotlight', (out) => {
+      if (!this.box.visible) return;
+      const s = this.box.scaleX;
+      out.push({ part: 'spotlight', id: `${this.current}#${this.seq}`, x: this.box.x - (this.boxW * s) / 2, y: this.box.y - (BANNER_H * s) / 2, w: this.boxW * s, h: BANNER_H * s });
+    });
     this.ctx.sceneReady('Spotlight');
   }
 
@@ -48,15 +58,21 @@ export class Spotlight extends Phaser.Scene {
     this.showing = true;
     this.title.setText(t.title);
     this.who.setText(a.who);
-    const w = Math.max(this.title.width, this.who.width) + 100;
-    drawPanel(this.panel, w, 150, 40, { edge: t.color, edgeAlpha: 0.95, alpha: 0.86 });
-    this.panel.setPosition(-w / 2, -75);
-    this.box.setPosition(L.x, L.y).setScale(0.6).setAlpha(0).setVisible(true);
+    const w = (this.boxW = Math.max(this.title.width, this.who.width) + 100);
+    this.current = a.name;
+    this.seq++;
+    drawPanel(this.panel, w, BANNER_H, 40, { edge: t.color, edgeAlpha: 0.95, alpha: 0.86 });
+    this.panel.setPosition(-w / 2, -BANNER_H / 2);
+    // The banner keeps to its band: a wide one is drawn smaller, and no step of its animation (Back.easeOut
+    // overshoots by ~10%, the exit grows by 5%) leaves the band.
+    const R = this.ctx.layout.regions.spotlight;
+    const fit = Math.min(1, R.w / (w * 1.1), R.h / (BANNER_H * 1.06));
+    this.box.setPosition(L.x, L.y).setScale(0.6 * fit).setAlpha(0).setVisible(true);
     this.tweens.chain({
       targets: this.box,
       tweens: [
-        { scale: 1, alpha: 1, duration: 300, ease: 'Back.easeOut' },
-        { scale: 1.15, alpha: 0, duration: 280, delay: 1800, ease: 'Cubic.easeIn' },
+        { scale: fit, alpha: 1, duration: 300, ease: 'Back.easeOut' },
+        { scale: 1.05 * fit, alpha: 0, duration: 280, delay: 1800, ease: 'Cubic.easeIn' },
       ],
       onComplete: () => {
         this.box.setVisible(false);

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
 import { addPanel, drawPanel, textStyle, tinted, type Panel } from '../ui.ts';
+import { fitText } from './gift-card.ts';
 
 /** A small badge while the socket is not connected (always shown, with counters, under ?debug). */
 export class StatusBadge extends Phaser.Scene {
@@ -12,6 +13,7 @@ export class StatusBadge extends Phaser.Scene {
   private last = '';
   private lastState = '';
   private lastAt = -Infinity;
+  private panelW = 0;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'StatusBadge', active: true });
@@ -24,6 +26,9 @@ export class StatusBadge extends Phaser.Scene {
     this.ctx.bus.on('status', (s) => {
       this.connected = s.connected;
       this.attempt = s.attempt;
+    });
+    this.ctx.boxes.set('StatusBadge', (out) => {
+      if (this.panel.visible) out.push({ part: 'status', id: 'badge', x: this.panel.x, y: this.panel.y, w: this.panelW, h: 44 });
     });
     this.ctx.sceneReady('StatusBadge');
   }
@@ -48,8 +53,9 @@ export class StatusBadge extends Phaser.Scene {
     this.last = text;
     this.lastState = state;
     this.lastAt = time;
-    this.label.setText(text);
-    const w = this.label.width + 56;
+    // Cut to the badge's band rather than run over the parts beside it.
+    fitText(this.label, text, this.ctx.layout.regions.status.w - 56);
+    const w = (this.panelW = this.label.width + 56);
     const x = (this.ctx.layout.w - w) / 2;
     const y = 12;
     drawPanel(this.panel, w, 44, 22, { alpha: 0.7 });

@@ -21,6 +21,9 @@ export class Toasts extends Phaser.Scene {
   private label!: Phaser.GameObjects.Text;
   private showing = false;
   private seq = 0;
+  /** Size of the toast now showing (at scale 1). */
+  private boxW = 0;
+  private boxH = 0;
 
   constructor(private readonly ctx: OverlayContext) {
     super({ key: 'Toasts', active: true });
@@ -37,6 +40,11 @@ export class Toasts extends Phaser.Scene {
     bus.on('share', (f) => this.enqueue({ icon: '↪', text: `${name(f)} shared the LIVE`, color: COLORS.cyan, checkpoint: `share:${f.userId}` }));
     bus.on('subscribe', (f) => this.enqueue({ icon: '⭐', text: `${name(f)} subscribed`, color: COLORS.gold, checkpoint: `subscribe:${f.userId}` }));
     this.ctx.busy.set('Toasts', () => this.showing || this.queue.length > 0);
+    this.ctx.boxes.set('Toasts', (out) => {
+      if (!this.box.visible) return;
+      const s = this.box.scaleX;
+      out.push({ part: 'toasts', id: `toast${this.seq}`, x: this.box.x - (this.boxW * s) / 2, y: this.box.y - (this.boxH * s) / 2, w: this.boxW * s, h: this.boxH * s });
+    });
     this.ctx.sceneReady('Toasts');
   }
 
@@ -56,17 +64,19 @@ export class Toasts extends Phaser.Scene {
     this.showing = true;
     this.seq++;
     this.label.setText(`${t.icon}  ${t.text}`);
-    const w = this.label.width + 64;
-    const hgt = 70;
+    const w = (this.boxW = this.label.width + 64);
+    const hgt = (this.boxH = 70);
     drawPanel(this.panel, w, hgt, hgt / 2, { edge: t.color, edgeAlpha: 0.8, alpha: 0.8 });
     this.panel.setPosition(-w / 2, -hgt / 2);
     this.label.setPosition(0, 0);
+    // A long toast is drawn smaller rather than over its neighbours (Back.easeOut overshoots its scale by ~10%).
+    const fit = Math.min(1, this.ctx.layout.regions.toasts.w / (w * 1.1));
     const fast = this.queue.length > 2 ? 0.5 : 1;
-    this.box.setPosition(L.x, L.y + 30).setAlpha(0).setScale(0.9).setVisible(true);
+    this.box.setPosition(L.x, L.y + 30).setAlpha(0).setScale(0.9 * fit).setVisible(true);
     this.tweens.chain({
       targets: this.box,
       tweens: [
-        { y: L.y, alpha: 1, scale: 1, duration: 260, ease: 'Back.easeOut', onComplete: () => this.ctx.checkpoint(t.checkpoint) },
+        { y: L.y, alpha: 1, scale: fit, duration: 260, ease: 'Back.easeOut', onComplete: () => this.ctx.checkpoint(t.checkpoint) },
         { alpha: 0, y: L.y - 24, duration: 260, delay: SHOW_MS * fast, ease: 'Cubic.easeIn' },
       ],
       onComplete: () => {

@@ -12,7 +12,7 @@ interface Req extends ToastyTicket {
 
 const MAX_WAITING = 3;
 
-/** "Toasty!": the sender's face slides in from the bottom-right corner with the voice, then slides back out. */
+/** "Toasty!": the sender's face slides in at the right edge of its corner with the voice, then slides back out. */
 export class Toasty extends Phaser.Scene {
   private faces!: FaceSource;
   private readonly waiting: Req[] = [];
@@ -47,6 +47,12 @@ export class Toasty extends Phaser.Scene {
       });
     });
     this.ctx.busy.set('Toasty', () => this.showing);
+    this.ctx.boxes.set('Toasty', (out) => {
+      const f = this.img;
+      if (f.visible) out.push({ part: 'toasty', id: 'face', x: f.x - f.width / 2, y: f.y - f.height / 2, w: f.width, h: f.height });
+      const l = this.label;
+      if (l.visible && l.alpha > 0) out.push({ part: 'toasty', id: 'label', x: l.x - l.displayWidth / 2, y: l.y - l.displayHeight / 2, w: l.displayWidth, h: l.displayHeight });
+    });
     this.ctx.sceneReady('Toasty');
   }
 
@@ -103,14 +109,17 @@ export class Toasty extends Phaser.Scene {
   }
 
   private play(userId: string, canvas: HTMLCanvasElement): void {
-    const { w, h } = this.ctx.layout;
-    const size = this.ctx.layout.toasty.size;
+    const { w } = this.ctx.layout;
+    const T = this.ctx.layout.toasty;
+    const size = T.size;
     this.drawFace(canvas, size);
     this.showing = true;
-    const inX = w - size * 0.42;
-    const inY = h - size * 0.38;
-    this.img.setTexture('toasty-face').setPosition(w + size * 0.6, h + size * 0.6).setVisible(true);
-    this.label.setPosition(inX - size * 0.55, inY - size * 0.55).setAlpha(0).setScale(0.5).setVisible(true);
+    const inX = T.x;
+    const inY = T.y;
+    // In and out sideways, so the face never crosses the banner band below its corner.
+    const outX = w + size * 0.6;
+    this.img.setTexture('toasty-face').setPosition(outX, inY).setVisible(true);
+    this.label.setPosition(T.labelX, T.labelY).setAlpha(0).setScale(0.5 * T.labelScale).setVisible(true);
     this.ctx.sounds.play('Toasty');
     this.tweens.chain({
       targets: this.img,
@@ -119,10 +128,10 @@ export class Toasty extends Phaser.Scene {
           x: inX, y: inY, duration: 260, ease: 'Cubic.easeOut',
           onComplete: () => {
             this.ctx.checkpoint(`toasty:${userId}:in`);
-            this.tweens.add({ targets: this.label, alpha: 1, scale: 1, duration: 160, ease: 'Back.easeOut' });
+            this.tweens.add({ targets: this.label, alpha: 1, scale: T.labelScale, duration: 160, ease: 'Back.easeOut' });
           },
         },
-        { x: w + size * 0.6, y: h + size * 0.6, duration: 300, delay: 900, ease: 'Cubic.easeIn' },
+        { x: outX, duration: 300, delay: 900, ease: 'Cubic.easeIn' },
       ],
       onComplete: () => {
         this.img.setVisible(false);

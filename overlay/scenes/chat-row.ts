@@ -23,12 +23,14 @@ export class ChatRow extends Phaser.GameObjects.Container {
   private readonly emoteImgs: Phaser.GameObjects.Image[] = [];
   /** Height of the row as filled. */
   rowH = 0;
-  /** Where the feed wants this row (it eases there each frame). */
-  targetY = 0;
-  /** Fading out (scrolled off the top). */
+  /** Width of the row's card as filled. */
+  cardW = 0;
+  /** Fading out (more lines than the feed keeps). */
   leaving = false;
   /** Message id, for the checkpoint once the row has settled ('' once announced). */
   msgId = '';
+  /** Names the row's box in the layout check. */
+  boxId = '';
   /** The avatar picture held while the row shows it. */
   lease: MediaLease | null = null;
   /** The emote pictures held while the row shows them, in the order of `emoteImgs`. */
@@ -66,7 +68,7 @@ export class ChatRow extends Phaser.GameObjects.Container {
     this.bodyText.setPosition(92, 12 + this.nameText.height - 4);
     const shown = this.placeEmotes(text, gapped.order);
     this.rowH = Math.max(84, 12 + this.nameText.height - 4 + this.bodyText.height + 10);
-    const w = Math.min(this.rowW, Math.max(this.nameText.width, this.bodyText.width) + 112);
+    const w = (this.cardW = Math.min(this.rowW, Math.max(this.nameText.width, this.bodyText.width) + 112));
     drawPanel(this.panel, w, this.rowH, 26, { alpha: 0.62 });
     this.avatar.setPosition(46, Math.min(this.rowH / 2, 46));
     this.setAvatar(avatarKey);
