@@ -78,6 +78,11 @@ export class TiksimGeneration extends LitElement {
     return true;
   }
 
+  /** A preset by name, or '' for none: PUT /api/scenario `null` stops the scenario and the rates apply alone. */
+  private async setScenario(name: string): Promise<void> {
+    await this.call(api.put('/api/scenario', name === '' ? null : { name }), 'scenario');
+  }
+
   private async setSeed(): Promise<void> {
     const raw = (this.seedDraft ?? '').trim();
     const seed = raw === '' ? Number.NaN : Number(raw);
@@ -95,9 +100,9 @@ export class TiksimGeneration extends LitElement {
         <select
           id="scenario"
           ?disabled=${replaying}
-          @change=${(e: Event) => void this.call(api.put('/api/scenario', { name: (e.target as HTMLSelectElement).value }), 'scenario')}
+          @change=${(e: Event) => void this.setScenario((e.target as HTMLSelectElement).value)}
         >
-          <option value="" disabled ?selected=${current === ''}>none (rates only)</option>
+          <option value="" ?selected=${current === ''}>none (rates only)</option>
           ${current && !this.scenarios.some((x) => nameOf(x) === current) ? html`<option selected value=${current}>${current}</option>` : ''}
           ${this.scenarios.map((x) => {
             const name = nameOf(x);
