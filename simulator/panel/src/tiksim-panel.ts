@@ -56,8 +56,12 @@ export class TiksimPanel extends LitElement {
       .colhead.x { color: var(--warn); }
       .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
       @media (max-width: 1100px) {
-        main { grid-template-columns: 1fr; grid-template-areas: 'fire' 'steer' 'log'; }
-        .pair { grid-template-columns: 1fr; }
+        /* minmax(0, …): a card's widest content (four sender buttons in a row) must not widen the page past a phone. */
+        main { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'fire' 'steer' 'log'; }
+        .pair { grid-template-columns: minmax(0, 1fr); }
+      }
+      @media (max-width: 480px) {
+        main { padding: 10px 8px 14px; gap: 10px; }
       }
     `,
   ];
@@ -156,11 +160,11 @@ export class TiksimPanel extends LitElement {
             </section>
             <section>
               <h2>Rates <span class="unit">events per second · seen</span></h2>
-              <tiksim-rates .rates=${s?.rates ?? {}} .observed=${s?.ratesObserved?.byKind ?? {}}></tiksim-rates>
+              <tiksim-rates .rates=${s?.rates ?? {}} .observed=${s?.ratesObserved?.byKind ?? {}} .scenario=${s?.scenario ?? null}></tiksim-rates>
             </section>
             <section>
               <h2>Replay</h2>
-              <tiksim-replay .replay=${s?.replay ?? null}></tiksim-replay>
+              <tiksim-replay .replay=${s?.replay ?? null} .paused=${s?.paused ?? false}></tiksim-replay>
             </section>
           </div>
           <div class="colhead x">Break things</div>

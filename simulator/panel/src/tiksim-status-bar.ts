@@ -31,6 +31,13 @@ export class TiksimStatusBar extends LitElement {
       .stat { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 4px 10px; display: flex; flex-direction: column; min-width: 70px; }
       .stat span { font-size: 10px; text-transform: uppercase; letter-spacing: 0.1em; color: var(--muted); }
       .stat b { font-size: 14px; font-variant-numeric: tabular-nums; }
+      @media (max-width: 720px) {
+        /* A phone: the stats go under the brand as a wrapping row, not a column beside it. */
+        header { flex-wrap: wrap; gap: 8px 12px; padding: 8px 10px; }
+        .stats { margin-left: 0; width: 100%; gap: 5px; }
+        .stat { min-width: 0; flex: 1 1 60px; padding: 3px 7px; }
+        .stat b { font-size: 13px; }
+      }
       .link { display: flex; align-items: center; gap: 7px; font-weight: 600; padding: 5px 12px; border-radius: 999px; border: 1px solid var(--line); }
       .dot { width: 9px; height: 9px; border-radius: 50%; background: var(--muted); }
       .up .dot { background: var(--ok); box-shadow: 0 0 10px var(--ok); }
@@ -64,7 +71,7 @@ export class TiksimStatusBar extends LitElement {
       <div class="stats">
         <div class="stat"><span>Mode</span><b class="mode-${mode}" data-testid="mode">${mode}</b></div>
         <div class="stat"><span>Seed</span><b class="mono" data-testid="seed">${s?.seed ?? '–'}</b></div>
-        <div class="stat"><span>Scenario</span><b>${s ? (s.scenario === null ? 'none' : nameOf(s.scenario) || 'custom') : '–'}</b></div>
+        <div class="stat"><span>Scenario</span><b data-testid="scenario">${s ? (s.scenario === null ? 'none' : nameOf(s.scenario) || 'custom') : '–'}</b></div>
         <div class="stat"><span>Clients</span><b data-testid="clients">${s?.clients ?? '–'}</b></div>
         <div class="stat"><span>Events/s</span><b data-testid="eps">${s ? this.eventsPerSec.toFixed(1) : '–'}</b></div>
         <div class="stat"><span>Sent</span><b>${s ? s.sent.total.toLocaleString() : '–'}</b></div>
