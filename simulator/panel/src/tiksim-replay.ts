@@ -15,6 +15,7 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 10];
 export class TiksimReplay extends LitElement {
   static override properties = {
     replay: { attribute: false },
+    paused: { attribute: false },
     recordings: { state: true },
     choice: { state: true },
     seekDraft: { state: true },
@@ -33,10 +34,13 @@ export class TiksimReplay extends LitElement {
       .seek { display: grid; grid-template-columns: auto 1fr auto; gap: 8px; align-items: center; margin: 8px 0; }
       .seek input { width: 100%; accent-color: var(--cyan); }
       .time { font-size: 12px; }
+      .paused { color: var(--warn); }
     `,
   ];
 
   declare replay: ReplayStatus | null;
+  /** GET /api/status → paused: generation is paused (only fired events go out). */
+  declare paused: boolean;
   declare recordings: RecordingInfo[];
   declare choice: string;
   declare seekDraft: number | null;
@@ -45,6 +49,7 @@ export class TiksimReplay extends LitElement {
   constructor() {
     super();
     this.replay = null;
+    this.paused = false;
     this.recordings = [];
     this.choice = '';
     this.seekDraft = null;
@@ -135,7 +140,12 @@ export class TiksimReplay extends LitElement {
             </div>
             ${r.error ? html`<tiksim-error-note .error=${{ code: 'E_REPLAY', message: r.error }}></tiksim-error-note>` : nothing}
           </div>`
-        : html`<p class="muted">Generating live events. Load a recording to replay it to every client.</p>`}
+        : html`<p class="muted" data-testid="replay-idle">
+            ${this.paused
+              ? html`<span class="paused">Generation is paused</span>: no recording plays and nothing is generated, only events you fire go out.`
+              : 'Generating live events.'}
+            Load a recording to replay it to every client.
+          </p>`}
       <tiksim-error-note .error=${this.error}></tiksim-error-note>
     `;
   }
