@@ -5,12 +5,12 @@ import type { ApiError, UserSpec } from './api-types.ts';
 import { emit } from './events.ts';
 import { exampleText } from './examples.ts';
 import { baseStyles, cardStyles } from './styles.ts';
-import { checkFireBody } from './validate-body.ts';
+import { checkFireBody, withSender } from './validate-body.ts';
 import './tiksim-error-note.ts';
 
 /**
- * Any event kind as a raw POST /api/events body: prefilled with a realistic example, checked before sending
- * (invalid JSON never leaves the page), the server's own 400 shown inline.
+ * Any event kind as a raw POST /api/events body: prefilled with a realistic example; invalid JSON never leaves the
+ * page, anything else is the API's to judge and its 400 is shown inline, with its choices as buttons.
  */
 export class TiksimJsonEditor extends LitElement {
   static override properties = {
@@ -101,16 +101,17 @@ export class TiksimJsonEditor extends LitElement {
       this.error = checked.error;
       return;
     }
-    const body = checked.body.user === undefined && this.useSender ? { ...checked.body, user: this.sender } : checked.body;
+    const body = this.useSender ? withSender(checked.body, this.sender) : checked.body;
     this.busy = true;
-    const r = await api.post<{ scheduled: number }>('/api/events', body);
+    const r = await api.post<{ scheduled: number; event: string }>('/api/events', body);
     this.busy = false;
     if (!r.ok) {
       this.error = r.error;
       return;
     }
-    this.flash = `✓ ${body.event} accepted — ${r.value.scheduled} frame${r.value.scheduled === 1 ? '' : 's'} scheduled`;
-    emit(this, 'tiksim-fired', { event: body.event, scheduled: r.value.scheduled });
+    const event = r.value.event;
+    this.flash = `✓ ${event} accepted — ${r.value.scheduled} frame${r.value.scheduled === 1 ? '' : 's'} scheduled`;
+    emit(this, 'tiksim-fired', { event, scheduled: r.value.scheduled });
   }
 
   override render() {
