@@ -32,7 +32,12 @@ export class TiksimFaults extends LitElement {
     baseStyles,
     cardStyles,
     css`
-      .f { display: grid; grid-template-columns: 1fr 1fr auto; gap: 6px; align-items: center; }
+      .f { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; gap: 6px; align-items: center; }
+      /* The close code's labels are long ("drop (no close frame)"): its row wraps instead of cutting them off. */
+      .f.close { display: flex; flex-wrap: wrap; }
+      .f.close select { flex: 1 0 auto; width: auto; }
+      .f.close input { flex: 1 1 120px; width: auto; }
+      .f.close button { flex: 0 0 auto; }
       .f + .f { margin-top: 8px; }
       .f input, .f select { width: 100%; }
       .f button { min-width: 110px; }
@@ -79,11 +84,11 @@ export class TiksimFaults extends LitElement {
   override render() {
     return html`
       <h2>Faults</h2>
-      <div class="f">
+      <div class="f close">
         <select aria-label="Close code" .value=${this.code} @change=${(e: Event) => (this.code = (e.target as HTMLSelectElement).value)}>
           ${CLOSE_CODES.map((c) => html`<option value=${c.code} ?selected=${c.code === this.code}>${c.label}</option>`)}
         </select>
-        <input type="text" aria-label="Close reason" placeholder="reason (optional)" maxlength="123" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)} />
+        <input type="text" aria-label="Close reason" ?disabled=${this.code === ''} title=${this.code === '' ? 'a reason goes with a close code' : ''} placeholder="reason" maxlength="123" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)} />
         <button
           type="button"
           class="danger"

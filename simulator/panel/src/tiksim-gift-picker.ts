@@ -60,7 +60,13 @@ export class TiksimGiftPicker extends LitElement {
       }
       .tile[aria-pressed='true'] { border-color: var(--pink); background: #2a1620; box-shadow: 0 0 0 1px var(--pink) inset; }
       .send { display: grid; grid-template-columns: 1fr 110px auto; gap: 8px; align-items: end; }
-      .field { display: flex; flex-direction: column; gap: 3px; }
+      .field { display: flex; flex-direction: column; gap: 3px; min-width: 0; }
+      .field input { width: 100%; }
+      @media (max-width: 480px) {
+        .send { grid-template-columns: minmax(0, 1fr) 84px; }
+        .send button { grid-column: 1 / -1; }
+        .grid { grid-template-columns: repeat(auto-fill, minmax(72px, 1fr)); }
+      }
       .sel { display: flex; align-items: center; gap: 8px; }
       .sel img { width: 28px; height: 28px; }
       .flash { color: var(--ok); font-size: 12px; margin-top: 6px; min-height: 17px; }

@@ -50,7 +50,7 @@ export class TiksimLiveLog extends LitElement {
     cardStyles,
     css`
       :host { display: flex; flex-direction: column; min-height: 0; }
-      .head { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; }
+      .head { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
       .head h2 { margin: 0; }
       ol { list-style: none; margin: 0; padding: 0; overflow-y: auto; flex: 1; min-height: 120px; max-height: 300px; font-size: 12px; }
       li { border-bottom: 1px solid #1e2230; }
@@ -66,6 +66,11 @@ export class TiksimLiveLog extends LitElement {
       .detail { padding: 4px 4px 8px; }
       .detail .row { margin-bottom: 6px; }
       .check { display: flex; gap: 5px; align-items: center; color: var(--text); }
+      @media (max-width: 480px) {
+        /* A phone: the time of day gives way to the text (the sequence number still orders the lines). */
+        .line { grid-template-columns: 74px minmax(0, 1fr) auto; gap: 8px; }
+        .line .t:first-child { display: none; }
+      }
     `,
   ];
 

@@ -47,6 +47,9 @@ export class TiksimSenderPicker extends LitElement {
       .flags input[type='number'] { width: 64px; }
       .who { margin-top: 8px; font-size: 12px; }
       .who b { color: var(--cyan); }
+      @media (max-width: 480px) {
+        .modes { grid-template-columns: repeat(2, 1fr); }
+      }
     `,
   ];
 
