@@ -1,77 +1,124 @@
-import { hash32, hsl, rng, white } from './color.ts';
-import {
-  Raster, boxAround, circle, heart, intersect, linear, polygon, regular, ring, star, stroke, union, type Sdf,
-} from './raster.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { findGift } from '../../protocol/index.ts';
+import { hash32, rng } from './color.ts';
+import { FALLBACK_ICON, GIFT_ICONS } from './gift-icons.ts';
+import { decodePng } from './png.ts';
+import { Raster } from './raster.ts';
 
 /** Side of a generated gift icon, px. */
 export const GIFT_SIZE = 128;
-
-/** Icon shapes a gift can get. */
-const SHAPES = ['star', 'heart', 'gem', 'flower', 'coin', 'hexagon', 'burst', 'crown'] as const;
 
 /** Size tier by diamond value: 0 (1-9) .. 4 (10,000+). */
 export function giftTier(diamonds: number): number {
   return diamonds >= 10000 ? 4 : diamonds >= 1000 ? 3 : diamonds >= 100 ? 2 : diamonds >= 10 ? 1 : 0;
 }
 
-function shapeSdf(kind: (typeof SHAPES)[number], c: number, r: number, rot: number): Sdf {
-  switch (kind) {
-    case 'star': return star(c, c, 5, r, r * 0.48, rot * 0.2);
-    case 'heart': return heart(c, c - r * 0.05, r * 0.9);
-    case 'gem': return polygon([[c - r, c - r * 0.3], [c - r * 0.5, c - r * 0.8], [c + r * 0.5, c - r * 0.8], [c + r, c - r * 0.3], [c, c + r * 0.9]]);
-    case 'flower': {
-      const petals: Sdf[] = [];
-      for (let i = 0; i < 6; i++) {
-        const a = rot + (i * Math.PI) / 3;
-        petals.push(circle(c + Math.cos(a) * r * 0.55, c + Math.sin(a) * r * 0.55, r * 0.45));
-      }
-      return union(...petals, circle(c, c, r * 0.4));
-    }
-    case 'coin': return circle(c, c, r * 0.92);
-    case 'hexagon': return regular(c, c, 6, r, Math.PI / 6);
-    case 'burst': return star(c, c, 12, r, r * 0.72, rot);
-    case 'crown': return polygon([
-      [c - r, c - r * 0.55], [c - r * 0.45, c - r * 0.05], [c, c - r * 0.8], [c + r * 0.45, c - r * 0.05], [c + r, c - r * 0.55],
-      [c + r * 0.8, c + r * 0.7], [c - r * 0.8, c + r * 0.7],
-    ]);
+const require = createRequire(import.meta.url);
+// resvg (Rust, as WebAssembly): the same pixels on every machine, no native binary to install.
+await initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+
+interface IconSet {
+  width?: number;
+  height?: number;
+  icons: Record<string, { body: string; width?: number; height?: number; left?: number; top?: number }>;
+  aliases?: Record<string, { parent: string }>;
+}
+let iconSet: IconSet | null = null;
+
+/** The icon set (8 MB of JSON), read on the first gift drawn. */
+function icons(): IconSet {
+  iconSet ??= JSON.parse(readFileSync(require.resolve('@iconify-json/fluent-emoji-flat/icons.json'), 'utf8')) as IconSet;
+  return iconSet;
+}
+
+/** The Fluent Emoji Flat pictures (main, companion?) for a gift name (see gift-icons.ts). */
+export function giftIcons(name: string): readonly [string, string?] {
+  return GIFT_ICONS[name.trim()] ?? FALLBACK_ICON;
+}
+
+/** TikTok's own gift: the note drawn as TikTok's logo is, white over a cyan and a pink copy of itself. */
+const TIKTOK_NOTE = 'tiktok-note';
+
+/** One icon as a nested <svg> at (x, y), `size` px square; its ids get `prefix` so two icons never share a gradient. */
+function iconSvg(name: string, x: number, y: number, size: number, prefix: string): string {
+  if (name === TIKTOK_NOTE) {
+    const d = size * 0.035;
+    const note = (dx: number, fill: string): string => iconSvg('musical-note', x + dx, y + dx, size, prefix).replace(/fill="#402a32"/g, `fill="${fill}"`);
+    return note(-d, '#25f4ee') + note(d, '#fe2c55') + note(0, '#ffffff');
   }
+  const set = icons();
+  const icon = set.icons[name] ?? set.icons[set.aliases?.[name]?.parent ?? ''];
+  if (!icon) throw new Error(`no icon "${name}" in fluent-emoji-flat`);
+  const vb = `${icon.left ?? 0} ${icon.top ?? 0} ${icon.width ?? set.width ?? 16} ${icon.height ?? set.height ?? 16}`;
+  const body = icon.body
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
+  return `<svg x="${x}" y="${y}" width="${size}" height="${size}" viewBox="${vb}">${body}</svg>`;
 }
 
 /**
- * A gift's icon on a transparent background: a shape and two hues from a hash of the id, bigger and with
- * glow, halo and sparkles as the gift gets more valuable.
+ * Glow colour and strength by tier: a faint white one keeps dark pictures (a note, a top hat) readable on a dark card;
+ * the overlay's card edges use the same purple and golds.
  */
-export function renderGift(id: number, diamonds: number): Raster {
+const GLOW: readonly (readonly [string, number])[] = [['#ffffff', 0.22], ['#ffffff', 0.3], ['#a25cff', 0.5], ['#ffc531', 0.6], ['#ffe066', 0.7]];
+
+/** A four-pointed sparkle at (x, y), `s` px from centre to tip. */
+function sparkle(x: number, y: number, s: number): string {
+  const k = s * 0.28;
+  const p = (dx: number, dy: number): string => `${(x + dx).toFixed(2)} ${(y + dy).toFixed(2)}`;
+  return `<path fill="#ffffff" fill-opacity="0.95" d="M${p(0, -s)} L${p(k, -k)} L${p(s, 0)} L${p(k, k)} L${p(0, s)} L${p(-k, k)} L${p(-s, 0)} L${p(-k, -k)} Z"/>`;
+}
+
+/**
+ * The SVG of a gift's picture: the emoji its name calls for (a lion for Lion, a rose for Rose, a planet for TikTok
+ * Universe...), bigger and with a glow, a ring and sparkles as the gift gets more valuable; sparkles sit where a hash
+ * of the id puts them.
+ */
+export function giftSvg(id: number, diamonds: number, name: string): string {
   const S = GIFT_SIZE, c = S / 2;
-  const h = hash32(`gift:${id}`);
-  const rand = rng(h);
   const tier = giftTier(diamonds);
-  const kind = SHAPES[h % SHAPES.length];
-  const hue = (h >>> 8) % 360;
-  const hue2 = hue + 25 + rand() * 35;
-  const radius = 28 + tier * 4;
-  const rot = rand() * Math.PI;
-  const r = new Raster(S, S);
-  if (tier >= 2) r.glow(c, c, radius * 0.5, radius * 1.4, hsl(hue, 1, 0.65, 0.35 + tier * 0.1));
-  if (tier >= 4) r.fill(ring(c, c, radius + 8, 3), hsl(hue2, 1, 0.75, 0.8), boxAround(c, c, radius + 11));
-  const shape = shapeSdf(kind, c, radius, rot);
-  const box = boxAround(c, c, radius + 4);
-  r.fill((x, y) => shape(x - 2, y - 3), { r: 0, g: 0, b: 0, a: 0.25 }, { ...box, x1: box.x1 + 3, y1: box.y1 + 4 });
-  r.fill(shape, linear(c - radius, c - radius, c + radius, c + radius, hsl(hue, 0.85, 0.68), hsl(hue2, 0.9, 0.4)), box);
-  if (kind === 'flower') r.fill(circle(c, c, radius * 0.32), linear(c, c - 12, c, c + 12, hsl(hue + 180, 0.9, 0.75), hsl(hue + 160, 0.9, 0.5)), box);
-  if (kind === 'coin') {
-    r.fill(ring(c, c, radius * 0.72, 3), white(0.55), box);
-    r.fill(star(c, c, 5, radius * 0.45, radius * 0.2), white(0.85), box);
+  const [main, companion] = giftIcons(name);
+  const size = 84 + tier * 5;
+  const parts: string[] = [];
+  const defs: string[] = ['<filter id="shadow" x="-20%" y="-20%" width="140%" height="140%"><feDropShadow dx="0" dy="3" stdDeviation="2.5" flood-color="#000000" flood-opacity="0.35"/></filter>'];
+  const [glow, glowAlpha] = GLOW[tier]!;
+  defs.push(`<radialGradient id="glow"><stop offset="0.35" stop-color="${glow}" stop-opacity="${glowAlpha}"/><stop offset="1" stop-color="${glow}" stop-opacity="0"/></radialGradient>`);
+  parts.push(`<circle cx="${c}" cy="${c}" r="${c}" fill="url(#glow)"/>`);
+  if (tier >= 4) parts.push(`<circle cx="${c}" cy="${c}" r="${c - 6}" fill="none" stroke="#fff3b0" stroke-opacity="0.8" stroke-width="3"/>`);
+  // With a companion the main picture moves up-left and the companion sits at its lower right, half its size.
+  const mx = companion ? c - size / 2 - 8 : c - size / 2;
+  const my = companion ? c - size / 2 - 8 : c - size / 2;
+  let icon = iconSvg(main, mx, my, size, 'm');
+  if (companion) {
+    const cs = Math.round(size * 0.52);
+    icon += iconSvg(companion, S - cs - 4, S - cs - 4, cs, 'c');
   }
-  if (kind === 'gem') r.fill(stroke(polygon([[c - radius * 0.5, c - radius * 0.3], [c + radius * 0.5, c - radius * 0.3], [c, c + radius * 0.9]]), 1.5), white(0.45), box);
-  r.fill(stroke(shape, 2.5), hsl(hue2, 0.9, 0.25, 0.9), box);
-  r.fill(intersect(shape, circle(c - radius * 0.35, c - radius * 0.45, radius * 0.45)), white(0.28), box);
+  parts.push(`<g filter="url(#shadow)">${icon}</g>`);
   if (tier >= 3) {
-    for (let k = 0; k < 3 + tier; k++) {
-      const a = rand() * Math.PI * 2, d = radius * (0.95 + rand() * 0.3), s = 4 + rand() * 4;
-      const sx = c + Math.cos(a) * d, sy = c + Math.sin(a) * d;
-      r.fill(star(sx, sy, 4, s, s * 0.3), white(0.95), boxAround(sx, sy, s));
+    const rand = rng(hash32(`gift:${id}`));
+    for (let k = 0; k < 1 + tier; k++) {
+      const a = rand() * Math.PI * 2, d = c - 10 - rand() * 6, s = 4 + rand() * 4;
+      parts.push(sparkle(c + Math.cos(a) * d, c + Math.sin(a) * d, s));
     }
   }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${S}" height="${S}" viewBox="0 0 ${S} ${S}"><defs>${defs.join('')}</defs>${parts.join('')}</svg>`;
+}
+
+/** A gift's picture as PNG bytes (GIFT_SIZE square, transparent background). */
+export function renderGiftPng(id: number, diamonds: number, name = findGift(id)?.name ?? ''): Buffer {
+  const img = new Resvg(giftSvg(id, diamonds, name), { fitTo: { mode: 'original' }, shapeRendering: 2 }).render();
+  const png = Buffer.from(img.asPng());
+  img.free();
+  return png;
+}
+
+/** A gift's picture as pixels, on a transparent background (see giftSvg). */
+export function renderGift(id: number, diamonds: number, name = findGift(id)?.name ?? ''): Raster {
+  const png = decodePng(renderGiftPng(id, diamonds, name));
+  const r = new Raster(png.width, png.height);
+  r.data.set(png.data);
   return r;
 }

@@ -4,7 +4,7 @@ import { GIFT_CATALOG, findGift } from '../../protocol/index.ts';
 import { renderAvatar } from './avatar.ts';
 import { EMOTE_COUNT, renderEmote } from './emote.ts';
 import { FACE_COUNT, loadFace } from './faces.ts';
-import { renderGift } from './gift.ts';
+import { renderGiftPng } from './gift.ts';
 import { Lru } from './lru.ts';
 import { renderPlaceholder, renderTopGifterBadge } from './misc.ts';
 import { encodePng } from './png.ts';
@@ -65,7 +65,7 @@ export function lookupMedia(path: string, query: URLSearchParams, facesDir?: str
       const some = GIFT_CATALOG.slice(0, 5).map((g) => g.id).join(', ');
       return { ok: false, message: `unknown gift id "${raw}"; ids come from the gift catalog (GET /api/gifts), e.g. ${some}` };
     }
-    return { ok: true, key: `gift:${gift.id}`, make: () => encodePng(renderGift(gift.id, gift.diamondCount)) };
+    return { ok: true, key: `gift:${gift.id}`, make: () => renderGiftPng(gift.id, gift.diamondCount, gift.name) };
   }
   if (path === '/media/badge/top-gifter.png') return { ok: true, key: 'badge:top-gifter', make: () => encodePng(renderTopGifterBadge()) };
   if (path === '/media/placeholder.png') return { ok: true, key: 'placeholder', make: () => placeholderPng() };
