@@ -104,7 +104,8 @@ export class TiksimRates extends LitElement {
           </p>`
         : nothing}
       ${kinds.map((k) => {
-        const v = this.drafts[k] ?? this.rates[k];
+        // The scenario's rates are shown as they are: nothing half-typed or half-dragged stands in front of them.
+        const v = steering ? this.rates[k] : (this.drafts[k] ?? this.rates[k]);
         const seen = this.observed[k];
         return html`<div class="rate ${v === 0 ? 'off' : ''}">
           <label for="rate-${k}">${k}</label>
@@ -135,7 +136,7 @@ export class TiksimRates extends LitElement {
             ?disabled=${steering}
             aria-label="${k} rate value"
             aria-invalid=${this.error?.field === k ? 'true' : 'false'}
-            .value=${live(this.typed[k] ?? rateText(v))}
+            .value=${live((steering ? undefined : this.typed[k]) ?? String(rateText(v)))}
             @input=${(e: Event) => (this.typed = { ...this.typed, [k]: (e.target as HTMLInputElement).value })}
             @change=${(e: Event) => this.commitTyped(k, e.target as HTMLInputElement)}
           />

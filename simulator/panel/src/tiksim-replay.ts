@@ -142,9 +142,8 @@ export class TiksimReplay extends LitElement {
           </div>`
         : html`<p class="muted" data-testid="replay-idle">
             ${this.paused
-              ? html`<span class="paused">Generation is paused</span>: no recording plays and nothing is generated, only events you fire go out.`
-              : 'Generating live events.'}
-            Load a recording to replay it to every client.
+              ? html`<span class="paused">Generation is paused</span> and no recording is playing. Load one to replay it to every client.`
+              : 'Generating live events. Load a recording to replay it to every client.'}
           </p>`}
       <tiksim-error-note .error=${this.error}></tiksim-error-note>
     `;
