@@ -60,6 +60,11 @@ async function api(sim: RunningSimulator, method: string, path: string, body?: u
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 }
 
+/** The name of GET /api/status → scenario (null when none runs). */
+function nameOfScenario(sc: unknown): string | null {
+  return sc && typeof sc === 'object' && 'name' in sc ? String((sc as { name: unknown }).name) : null;
+}
+
 /** Opens the panel and waits until it shows the simulator as connected. */
 async function openPanel(page: Page, sim: RunningSimulator): Promise<void> {
   await page.goto(`${sim.url}/panel/`);
@@ -256,3 +261,166 @@ test('with --token, every API call carries it, and the JSON editor sends any eve
   expect(apiUrls.filter((u) => new URL(u).searchParams.get('token') !== 's3cret')).toEqual([]);
   client.close();
 });
+
+test('every gift preset and one-click button sends a body the API accepts', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  const client = await listen(sim.wsUrl);
+  await openPanel(page, sim);
+  const presets = page.getByRole('group', { name: 'Gift presets' }).getByRole('button');
+  await expect(presets).toHaveCount(4);
+  for (const button of await presets.all()) {
+    const label = (await button.getAttribute('aria-label'))!.replace(/^Send /, '');
+    await button.click();
+    await expect(page.getByText(new RegExp(`^✓ ${label} from a random viewer — \\d+ frames? scheduled$`))).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+  for (const name of ['Follow', 'Share', 'Subscribe', 'Join']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    await expect(page.getByText(`✓ ${name.toLowerCase()} from a random viewer`)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+  // The Universe button sends the catalog's "TikTok Universe" (it sent "Universe", which the API refuses).
+  await expect.poll(() => client.frames.some((f) => f.event === 'gift' && f.data.giftName === 'TikTok Universe')).toBe(true);
+  client.close();
+});
+
+test('"none" takes a running scenario back to rates only', async ({ page }) => {
+  sim = await startTestSimulator({ chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await scenario.selectOption('busy');
+  await expect.poll(async () => nameOfScenario((await api(sim!, 'GET', '/api/status')).json.scenario)).toBe('busy');
+  // "none" was a disabled option: once a scenario ran there was no way back.
+  await scenario.selectOption('', { timeout: 3000 });
+  await expect.poll(async () => (await api(sim!, 'GET', '/api/status')).json.scenario).toBe(null);
+  await expect(page.getByTestId('scenario')).toHaveText('none');
+  const box = page.getByRole('spinbutton', { name: 'chat rate value' });
+  await box.fill('3');
+  await box.press('Enter');
+  await expect.poll(async () => (await status(sim!)).rates.chat).toBe(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('while a scenario runs, the rates card says the scenario steers the rates and takes no input', async ({ page }) => {
+  sim = await startTestSimulator({ chatBacklog: false, recordingsDir, scenario: 'busy' });
+  await openPanel(page, sim);
+  const note = page.getByRole('note', { name: 'Scenario steers the rates' });
+  // A rate typed now answers 200 and is overwritten by the scenario at once: the card says so instead.
+  await expect(note).toContainText('The scenario busy is steering the rates');
+  await expect(note).toContainText('none (rates only)');
+  for (const kind of ['chat', 'gift']) {
+    await expect(page.getByRole('slider', { name: `${kind} rate (events per second)` })).toBeDisabled();
+    await expect(page.getByRole('spinbutton', { name: `${kind} rate value` })).toBeDisabled();
+  }
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('');
+  await expect(note).toHaveCount(0);
+  await expect(page.getByRole('spinbutton', { name: 'chat rate value' })).toBeEnabled();
+});
+
+test('a negative or unreadable rate is explained and never sent', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  const puts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT' && r.url().includes('/api/rates')) puts.push(r.postData() ?? '');
+  });
+  const box = page.getByRole('spinbutton', { name: 'chat rate value' });
+  const before = (await status(sim)).rates.chat;
+
+  // Typed key by key, as a person does: the "-" must survive the status poll's re-render.
+  await box.click();
+  await box.press('Control+a');
+  await box.pressSequentially('-1');
+  await box.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'rate "chat" cannot be negative, got -1; 0 turns chat off' })).toBeVisible();
+  await expect(box).toHaveValue('-1');
+
+  await box.click();
+  await box.press('Control+a');
+  await box.pressSequentially('-');
+  await box.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'rate "chat" must be a number of events per second' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'got null' })).toHaveCount(0);
+
+  await page.waitForTimeout(500);
+  expect(puts).toEqual([]);
+  expect((await status(sim)).rates.chat).toBe(before);
+});
+
+test('each rate slider shows the value its number box shows', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  const kinds = Object.keys((await status(sim)).rates);
+  const read = async (): Promise<{ kind: string; slider: number; box: number }[]> =>
+    Promise.all(
+      kinds.map(async (k) => ({
+        kind: k,
+        slider: Number(await page.getByRole('slider', { name: `${k} rate (events per second)` }).inputValue()),
+        box: Number(await page.getByRole('spinbutton', { name: `${k} rate value` }).inputValue()),
+      })),
+    );
+  // The default gift rate is 0.25: a slider stepping by 0.1 showed it at 0.3.
+  for (const r of await read()) expect(r.slider, r.kind).toBe(r.box);
+  expect((await read()).find((r) => r.kind === 'gift')?.slider).toBe(0.25);
+
+  const box = page.getByRole('spinbutton', { name: 'like rate value' });
+  await box.fill('2.75');
+  await box.press('Enter');
+  await expect.poll(async () => (await status(sim!)).rates.like).toBe(2.75);
+  await expect(page.getByRole('slider', { name: 'like rate (events per second)' })).toHaveValue('2.75');
+});
+
+test('the replay card says whether generation is paused or generating', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  // It said "Generating live events" while nothing was generated.
+  await expect(page.getByText('Generating live events')).toHaveCount(0);
+  const idle = page.getByTestId('replay-idle');
+  await expect(idle).toContainText('Generation is paused');
+  await expect(idle).not.toContainText('Generating live events');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(idle).toContainText('Generating live events');
+  await expect(idle).not.toContainText('paused');
+});
+
+test('the JSON editor shows the API’s own error for an unknown event, with its choices', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  const expected = await api(sim, 'POST', '/api/events', { event: 'gifts', user: { random: true } });
+  expect(expected.status).toBe(400);
+  const err = expected.json.error as { code: string; message: string; choices: string[] };
+  expect(err.code).toBe('E_UNKNOWN_EVENT');
+
+  await page.getByRole('textbox', { name: 'Event JSON' }).fill('{"event":"gifts"}');
+  await page.getByRole('button', { name: 'Send JSON' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: err.message });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(err.code);
+  await expect(alert.getByRole('button', { name: 'gift', exact: true })).toBeVisible();
+  await alert.getByRole('button', { name: 'gift', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Event JSON' })).toHaveValue(/"event": "gift"/);
+});
+
+for (const size of [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+]) {
+  test(`at ${size.width}x${size.height} the close codes read in full and the page does not scroll sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+    await openPanel(page, sim);
+    const close = page.getByRole('combobox', { name: 'Close code' });
+    await close.scrollIntoViewIfNeeded();
+    // Each option's label, in the select's own font, must fit inside it beside the arrow.
+    const fits = await close.evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      const cs = getComputedStyle(select);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = select.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 18;
+      return [...select.options].map((o) => ({ label: o.text, width: Math.ceil(ctx.measureText(o.text).width), room }));
+    });
+    for (const f of fits) expect(f.width, `"${f.label}"`).toBeLessThanOrEqual(f.room);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+  });
+}
