@@ -347,6 +347,20 @@ test('a negative or unreadable rate is explained and never sent', async ({ page 
   expect((await status(sim)).rates.chat).toBe(before);
 });
 
+test('an empty like box is named, not sent as null', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+  await openPanel(page, sim);
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/events')) posts.push(r.postData() ?? '');
+  });
+  await page.getByLabel('Events', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Like burst' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'enter a number in "Events"' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'got null' })).toHaveCount(0);
+  expect(posts).toEqual([]);
+});
+
 test('each rate slider shows the value its number box shows', async ({ page }) => {
   sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
   await openPanel(page, sim);

@@ -84,7 +84,16 @@ export class TiksimQuickEvents extends LitElement {
 
   private async sendLikes(): Promise<void> {
     const n = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
-    await this.send(likeBody(n(this.likes), n(this.likeEvents), this.sender), `${this.likeEvents} like events`);
+    const likes = n(this.likes);
+    const events = n(this.likeEvents);
+    // An empty box would go out as null ("got null"); say which box instead. Ranges are the API's to check.
+    if (!Number.isFinite(likes) || !Number.isFinite(events)) {
+      const field = !Number.isFinite(likes) ? 'data.likeCount' : 'count';
+      const box = field === 'count' ? 'Events' : 'Likes per event';
+      this.error = { code: 'E_BAD_FIELD', field, message: `enter a number in "${box}" (${field === 'count' ? 'how many like events' : 'likes in each event'})` };
+      return;
+    }
+    await this.send(likeBody(likes, events, this.sender), `${this.likeEvents} like events`);
   }
 
   private addEmote(n: number): void {
