@@ -1,11 +1,14 @@
 /**
  * Downloads every distinct image URL once into media/: deduplicated, concurrency-limited, retried with backoff.
  * It runs beside the frame writer and never delays it; each outcome is noted in the recording (a media entry).
+ * Only URLs the media policy allows are fetched (redirects followed by hand, each hop checked), only image/* bodies
+ * within a size cap are kept, and a file appears in media/ only once it is complete (written aside, then renamed).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extFor, mediaKey } from './media-urls.ts';
 import { MEDIA_INDEX, type MediaEntry } from './format.ts';
+import { mediaPolicy, type MediaPolicy } from './media-policy.ts';
 
 /** Options for MediaCapture. */
 export interface MediaCaptureOptions {
@@ -13,40 +16,101 @@ export interface MediaCaptureOptions {
   concurrency?: number;
   retries?: number;
   timeoutMs?: number;
+  /** Largest image kept, bytes (default 5 MiB). */
   maxBytes?: number;
   /** Distinct URLs beyond this are noted as skipped, so memory stays bounded. */
   maxUrls?: number;
   /** Called once per URL when it is done (ok or not): the recorder writes it as a media entry. */
   onDone: (note: Omit<MediaEntry, 't'>) => void;
+  /** What may be fetched (default: TikTok's CDN over https only). */
+  policy?: MediaPolicy;
+  /** Injected fetch (tests map TikTok's CDN hosts onto a loopback server with it). */
   fetchImpl?: typeof fetch;
 }
 
 /** Index of media/: URL → stored file (or the error). */
 export type MediaIndex = Record<string, { key: string; file?: string; bytes?: number; error?: string }>;
 
+/** Redirects followed at most per download. */
+const MAX_HOPS = 3;
+
+/** A download that must not be retried: refused by the policy ("skipped: ...") or not an acceptable image. */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly skipped: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads at most `max` bytes of a body, failing as soon as it grows past. */
+async function readCapped(res: Response, max: number): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Refusal(`too large (${declared} bytes, the limit is ${max})`, false);
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Refusal(`too large (over the ${max}-byte limit)`, false);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Concurrency-limited, deduplicating image downloader. */
 export class MediaCapture {
   private readonly seen = new Set<string>();
+  private readonly noted = new Set<string>();
   private readonly queue: string[] = [];
+  private readonly policy: MediaPolicy;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
   readonly index: MediaIndex = {};
   ok = 0;
   failed = 0;
+  /** URLs never fetched: outside image fields, or refused by the policy (host, scheme, redirect target). */
+  skipped = 0;
 
-  constructor(private readonly opts: MediaCaptureOptions) {}
+  constructor(private readonly opts: MediaCaptureOptions) {
+    this.policy = opts.policy ?? mediaPolicy();
+  }
 
-  /** Queues a URL unless it was seen before. Returns at once. */
+  /** Queues a URL from an image field unless it was seen before; one the policy refuses is noted as skipped. */
   add(url: string): void {
     if (this.closed || this.seen.has(url)) return;
     this.seen.add(url);
-    if (this.seen.size > (this.opts.maxUrls ?? 50_000)) {
-      this.finish(url, { error: 'skipped: too many distinct media URLs in this recording' });
+    if (this.seen.size + this.noted.size > (this.opts.maxUrls ?? 50_000)) {
+      this.finish(url, { error: 'skipped: too many distinct media URLs in this recording' }, 'skipped');
+      return;
+    }
+    const v = this.policy.check(url);
+    if (!v.ok) {
+      this.finish(url, { error: `skipped: ${v.reason}` }, 'skipped');
       return;
     }
     this.queue.push(url);
     this.pump();
+  }
+
+  /** Notes, once, an image-looking URL found outside the image fields (a comment, a nickname): never fetched. */
+  skip(url: string, why = 'not in an image field'): void {
+    if (this.closed || this.seen.has(url) || this.noted.has(url)) return;
+    if (this.seen.size + this.noted.size >= (this.opts.maxUrls ?? 50_000)) return;
+    this.noted.add(url);
+    this.skipped++;
+    this.opts.onDone({ type: 'media', url, key: mediaKey(url), ok: false, error: `skipped: ${why}` });
   }
 
   /** URLs queued or downloading. */
@@ -66,44 +130,102 @@ export class MediaCapture {
     }
   }
 
+  /** One fetch of `url`, following redirects by hand within the policy; resolves with the body and content type. */
+  private async fetchOnce(url: string): Promise<{ body: Buffer; type: string }> {
+    const f = this.opts.fetchImpl ?? fetch;
+    const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 10_000);
+    let current = new URL(url);
+    for (let hop = 0; ; hop++) {
+      const v = this.policy.check(current);
+      if (!v.ok) throw new Refusal(`skipped: a redirect leads to ${current.host}: ${v.reason}`, true);
+      const res = await f(current.href, { signal, redirect: 'manual', headers: { accept: 'image/*', ...v.headers } });
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        const loc = res.headers.get('location');
+        if (!loc) throw new Refusal(`HTTP ${res.status} without a Location`, false);
+        if (hop + 1 > MAX_HOPS) throw new Refusal(`more than ${MAX_HOPS} redirects`, false);
+        try {
+          current = new URL(loc, current);
+        } catch {
+          throw new Refusal(`HTTP ${res.status} to a bad Location`, false);
+        }
+        continue;
+      }
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
+        const err = new Error(`HTTP ${res.status}`) as Error & { status: number };
+        err.status = res.status;
+        throw err;
+      }
+      const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!type.startsWith('image/') || type === 'image/svg+xml') {
+        await res.body?.cancel().catch(() => undefined);
+        throw new Refusal(`not an image (${type || 'no content type'})`, false);
+      }
+      const body = await readCapped(res, this.opts.maxBytes ?? 5 * 1024 * 1024);
+      if (body.length === 0) throw new Refusal('empty body', false);
+      return { body, type };
+    }
+  }
+
   private async download(url: string): Promise<void> {
     const retries = this.opts.retries ?? 3;
-    const f = this.opts.fetchImpl ?? fetch;
     let lastError = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1)));
       if (this.closed) break;
+      let got: { body: Buffer; type: string };
       try {
-        const res = await f(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000), redirect: 'follow' });
-        if (!res.ok) {
-          lastError = `HTTP ${res.status}`;
-          if (res.status >= 400 && res.status < 500 && res.status !== 429) break; // not worth retrying
+        got = await this.fetchOnce(url);
+      } catch (e) {
+        if (e instanceof Refusal) {
+          this.finish(url, { error: e.message }, e.skipped ? 'skipped' : 'failed');
+          return;
+        }
+        const err = e as Error & { status?: number; code?: string; cause?: { code?: string } };
+        if (err.status !== undefined) {
+          lastError = err.message;
+          if (err.status >= 400 && err.status < 500 && err.status !== 429) break; // not worth retrying
           continue;
         }
-        const body = Buffer.from(await res.arrayBuffer());
-        if (body.length > (this.opts.maxBytes ?? 5 * 1024 * 1024)) {
-          lastError = `too large (${body.length} bytes)`;
-          break;
-        }
-        const key = mediaKey(url);
-        const file = key + extFor(res.headers.get('content-type'), url);
-        writeFileSync(join(this.opts.mediaDir, file), body);
-        this.finish(url, { file, bytes: body.length });
-        return;
-      } catch (e) {
-        const err = e as Error & { code?: string; cause?: { code?: string } };
-        lastError = err.cause?.code ?? err.code ?? err.message;
-        if (err.code === 'ENOSPC' || err.code === 'EACCES' || err.code === 'EROFS') break;
+        lastError = err.name === 'TimeoutError' ? 'timed out' : (err.cause?.code ?? err.code ?? err.message);
+        continue;
       }
+      const file = mediaKey(url) + extFor(got.type, url);
+      const error = this.store(file, got.body);
+      if (error) {
+        this.finish(url, { error }, 'failed');
+        return;
+      }
+      this.finish(url, { file, bytes: got.body.length }, 'ok');
+      return;
     }
-    this.finish(url, { error: lastError || 'stopped before download' });
+    this.finish(url, { error: lastError || 'stopped before download' }, 'failed');
   }
 
-  private finish(url: string, r: { file?: string; bytes?: number; error?: string }): void {
+  /** Writes a file aside and renames it into place, so media/ never holds a partial image; returns an error text. */
+  private store(file: string, body: Buffer): string | null {
+    const final = join(this.opts.mediaDir, file);
+    const part = join(this.opts.mediaDir, `.${file}.part`);
+    try {
+      writeFileSync(part, body);
+      renameSync(part, final);
+      return null;
+    } catch (e) {
+      try {
+        unlinkSync(part);
+      } catch {
+        /* never created */
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOSPC' ? 'ENOSPC (the disk is full)' : code === 'EFBIG' ? 'EFBIG (file size limit)' : (code ?? (e as Error).message);
+    }
+  }
+
+  private finish(url: string, r: { file?: string; bytes?: number; error?: string }, outcome: 'ok' | 'failed' | 'skipped'): void {
     const key = mediaKey(url);
     this.index[url] = { key, ...r };
-    if (r.file) this.ok++;
-    else this.failed++;
+    this[outcome]++;
     this.opts.onDone({ type: 'media', url, key, ok: !!r.file, ...r });
   }
 
@@ -119,7 +241,7 @@ export class MediaCapture {
   /** Stops new downloads, notes unfinished ones as failed, writes media/index.json atomically. */
   close(): void {
     this.closed = true;
-    for (const url of this.queue.splice(0)) this.finish(url, { error: 'recording stopped before download' });
+    for (const url of this.queue.splice(0)) this.finish(url, { error: 'recording stopped before download' }, 'failed');
     writeIndex(this.opts.mediaDir, this.index);
   }
 }
@@ -127,6 +249,15 @@ export class MediaCapture {
 /** Writes media/index.json atomically (tmp + rename). */
 export function writeIndex(mediaDir: string, index: MediaIndex): void {
   const tmp = join(mediaDir, MEDIA_INDEX + '.tmp');
-  writeFileSync(tmp, JSON.stringify(index, null, 1) + '\n');
-  renameSync(tmp, join(mediaDir, MEDIA_INDEX));
+  try {
+    writeFileSync(tmp, JSON.stringify(index, null, 1) + '\n');
+    renameSync(tmp, join(mediaDir, MEDIA_INDEX));
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
+    throw e;
+  }
 }

@@ -86,3 +86,54 @@ export function contentTypeFor(file: string): string {
   };
   return (ext && map[ext]) || 'application/octet-stream';
 }
+
+/** Keys whose string value (or array of strings) is a picture in the TikFinity event shapes. */
+const IMAGE_KEYS = new Set(['profilePictureUrl', 'profilePictureUrls', 'giftPictureUrl', 'emoteImageUrl', 'imageUrl']);
+/** Arrays whose elements carry their picture under `url` (user badges). */
+const BADGE_LISTS = new Set(['userBadges', 'badges']);
+
+/** The URLs of a frame: those in image fields (capture them) and every other media-looking URL (never fetched). */
+export interface FrameUrls {
+  images: string[];
+  elsewhere: string[];
+}
+
+/**
+ * Sorts a frame's URLs into image fields of the event shapes (profile pictures, gift, emote, badge and config-rule
+ * pictures) and everything else (a URL in a comment or a nickname). Only the first are ever downloaded. Never throws.
+ * @example frameImageUrls('{"event":"chat","data":{"comment":"https://x/a.png","profilePictureUrl":"https://p16.tiktokcdn.com/b.webp"}}')
+ * // { images: ['https://p16.tiktokcdn.com/b.webp'], elsewhere: ['https://x/a.png'] }
+ */
+export function frameImageUrls(text: string): FrameUrls {
+  if (!text.includes('http')) return { images: [], elsewhere: [] };
+  const images = new Set<string>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const take = (v: unknown): void => {
+    if (typeof v === 'string' && /^https?:\/\//i.test(v)) images.add(v);
+  };
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 32 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (IMAGE_KEYS.has(k)) {
+        if (Array.isArray(x)) x.forEach(take);
+        else take(x);
+      } else if (BADGE_LISTS.has(k) && Array.isArray(x)) {
+        for (const b of x) if (b && typeof b === 'object') take((b as { url?: unknown }).url);
+      }
+      if (x !== null && typeof x === 'object') walk(x, depth + 1);
+    }
+  };
+  walk(parsed, 0);
+  const elsewhere = new Set<string>();
+  for (const u of findMediaUrls(text)) if (!images.has(u.url)) elsewhere.add(u.url);
+  return { images: [...images], elsewhere: [...elsewhere] };
+}

@@ -88,21 +88,20 @@ describe('Recorder over a real WebSocket upstream', () => {
   });
 
   it('downloads each distinct image once, notes failures, and never holds frames back', async () => {
-    const img = await startImageServer();
     const up = await startUpstream();
     ups.push(up);
     const dir = join(tempDir(), 'rec');
     const rec = new Recorder({ from: up.url, outDir: dir, maxEvents: 40 });
     rec.start();
     await up.waitForClients(1);
-    const sent = Array.from({ length: 40 }, (_, i) => chatFrame(i, i % 10 === 9 ? `${img.base}/fail/x.png` : `${img.base}/img/u${i % 4}.png`));
+    // Images from the recorded server's own origin (as tiksim serves them).
+    const sent = Array.from({ length: 40 }, (_, i) => chatFrame(i, i % 10 === 9 ? `${up.http}/fail/x.png` : `${up.http}/img/u${i % 4}.png`));
     await up.send(sent);
     const s = await rec.done;
-    await img.close();
     expect(s.frames).toBe(40);
-    expect(s.media).toEqual({ ok: 4, failed: 1, pending: 0 });
-    for (let i = 0; i < 4; i++) expect(img.hits.get(`/img/u${i}.png`)).toBe(1);
-    expect(img.hits.get('/fail/x.png')).toBe(4); // 1 try + 3 retries
+    expect(s.media).toEqual({ ok: 4, failed: 1, pending: 0, skipped: 0 });
+    for (let i = 0; i < 4; i++) expect(up.hits.get(`/img/u${i}.png`)).toBe(1);
+    expect(up.hits.get('/fail/x.png')).toBe(4); // 1 try + 3 retries
     const es = await entries(dir);
     expect(framesOf(es)).toEqual(sent);
     const notes = es.filter((e) => e.kind === 'media');
@@ -111,5 +110,22 @@ describe('Recorder over a real WebSocket upstream', () => {
     const index = JSON.parse(readFileSync(join(dir, 'media', 'index.json'), 'utf8')) as Record<string, { file?: string }>;
     for (const v of Object.values(index)) if (v.file) expect(existsSync(join(dir, 'media', v.file))).toBe(true);
     expect(readdirSync(join(dir, 'media')).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+  });
+
+  it('images from another loopback port are skipped, never fetched (not the recorded server, not TikTok\'s CDN)', async () => {
+    const img = await startImageServer();
+    const up = await startUpstream();
+    ups.push(up);
+    const dir = join(tempDir(), 'rec');
+    const rec = new Recorder({ from: up.url, outDir: dir, maxEvents: 3 });
+    rec.start();
+    await up.waitForClients(1);
+    await up.send([0, 1, 2].map((i) => chatFrame(i, `${img.base}/img/u${i}.png`)));
+    const s = await rec.done;
+    await img.close();
+    expect(s.media).toEqual({ ok: 0, failed: 0, pending: 0, skipped: 3 });
+    expect(img.hits.size).toBe(0);
+    const notes = (await entries(dir)).filter((e) => e.kind === 'media');
+    expect(notes[0]).toMatchObject({ ok: false, error: `skipped: ${img.base.slice(7)} is neither TikTok's image CDN (https) nor the recorded server (http://127.0.0.1:${up.port})` });
   });
 });

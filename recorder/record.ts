@@ -8,8 +8,10 @@ import { backoffDelay } from './backoff.ts';
 import { RecordingError, makeHeader, type MediaEntry } from './format.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
-import { findMediaUrls } from './media-urls.ts';
+import { mediaPolicy } from './media-policy.ts';
+import { frameImageUrls } from './media-urls.ts';
 import { frameKind } from './frame-kind.ts';
+import { redactSource } from './redact.ts';
 
 export { frameKind };
 
@@ -34,7 +36,10 @@ export interface RecordOptions {
   tool?: string;
   /** Heartbeat: ping every this many ms; terminate when no pong by the next ping (default 10 s). */
   pingMs?: number;
+  /** Injected fetch for media (tests map TikTok's CDN hosts onto a loopback server with it). */
   fetchImpl?: typeof fetch;
+  /** CDN hostname patterns media may come from over https (default TIKTOK_CDN_HOSTS). */
+  cdnHosts?: readonly RegExp[];
 }
 
 /** Live counters of a session. */
@@ -46,7 +51,8 @@ export interface RecorderStats {
   bytes: number;
   elapsedMs: number;
   reconnects: number;
-  media: { ok: number; failed: number; pending: number };
+  /** Images: captured, failed, downloading, and skipped (never fetched: outside image fields or off the policy). */
+  media: { ok: number; failed: number; pending: number; skipped: number };
 }
 
 /** What a finished session reports. */
@@ -83,16 +89,16 @@ export class Recorder {
     bytes: 0,
     elapsedMs: 0,
     reconnects: 0,
-    media: { ok: 0, failed: 0, pending: 0 },
+    media: { ok: 0, failed: 0, pending: 0, skipped: 0 },
   };
   /** Resolves when the session ends (stop(), duration, max events, or a write failure). */
   readonly done: Promise<RecordSummary>;
 
-  /** Creates the folder and header; throws RecordingError when it cannot. Call start() to connect. */
+  /** Creates the folder and header (its source without tokens); throws RecordingError when it cannot. Call start() to connect. */
   constructor(private readonly opts: RecordOptions) {
     const startMs = Date.now();
     this.t0 = performance.now();
-    this.writer = RecordingWriter.create(opts.outDir, makeHeader(opts.from, startMs, opts.tool ?? 'tiksim', opts.name));
+    this.writer = RecordingWriter.create(opts.outDir, makeHeader(redactSource(opts.from), startMs, opts.tool ?? 'tiksim', opts.name));
     this.media =
       opts.media === false
         ? null
@@ -100,6 +106,7 @@ export class Recorder {
             mediaDir: this.writer.mediaDir,
             concurrency: opts.mediaConcurrency,
             fetchImpl: opts.fetchImpl,
+            policy: mediaPolicy({ source: opts.from, cdnHosts: opts.cdnHosts }),
             onDone: (note) => this.noteMedia(note),
           });
     this.done = new Promise((r) => (this.resolveDone = r));
@@ -132,6 +139,8 @@ export class Recorder {
         this.writeGap(gap);
         this.downSince = null;
       }
+      // The next outage gets its own reason.
+      this.downReason = '';
       this.pingTimer = setInterval(() => {
         if (!alive) return void ws.terminate();
         alive = false;
@@ -182,7 +191,7 @@ export class Recorder {
     this.stats.frames++;
     const kind = frameKind(text);
     this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
-    if (this.media) for (const u of findMediaUrls(text)) this.media.add(u.url);
+    if (this.media) captureUrls(this.media, text);
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }
 
@@ -256,11 +265,18 @@ export class Recorder {
 export function refreshStats(
   stats: RecorderStats,
   writer: { bytes: number },
-  media: { ok: number; failed: number; pending: number } | null | undefined,
+  media: { ok: number; failed: number; pending: number; skipped: number } | null | undefined,
   elapsedMs: number,
 ): RecorderStats {
   stats.bytes = writer.bytes;
   stats.elapsedMs = elapsedMs;
-  if (media) stats.media = { ok: media.ok, failed: media.failed, pending: media.pending };
+  if (media) stats.media = { ok: media.ok, failed: media.failed, pending: media.pending, skipped: media.skipped };
   return stats;
+}
+
+/** Hands a frame's image-field URLs to media capture and notes every other image-looking URL as skipped. */
+export function captureUrls(media: MediaCapture, text: string): void {
+  const { images, elsewhere } = frameImageUrls(text);
+  for (const u of images) media.add(u);
+  for (const u of elsewhere) media.skip(u);
 }

@@ -33,7 +33,7 @@ export function formatSummary(s: RecordSummary): string {
     `  events   ${kinds || 'none'}`,
     `  gaps     ${s.gaps.length}${s.gaps.length ? ` (${gapMs} ms without upstream)` : ''}`,
     `  bytes    ${fmtBytes(s.bytes)}`,
-    `  media    ${s.media.ok} captured, ${s.media.failed} failed`,
+    `  media    ${s.media.ok} captured, ${s.media.failed} failed, ${s.media.skipped} skipped${s.media.skipped ? " (never fetched: not an image field, or not TikTok's CDN or the recorded server)" : ''}`,
     `  stopped  ${s.reason}`,
   ].join('\n');
 }

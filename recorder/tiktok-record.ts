@@ -11,10 +11,10 @@ import { RecordingError, makeHeader } from './format.ts';
 import { backoffDelay, type Backoff } from './backoff.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
-import { findMediaUrls } from './media-urls.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
 import { serializeFrame } from '../protocol/index.ts';
-import { refreshStats, type RecorderStats, type RecordSummary } from './record.ts';
+import { captureUrls, refreshStats, type RecorderStats, type RecordSummary } from './record.ts';
+import { mediaPolicy } from './media-policy.ts';
 
 /** Options for a TikTok session. */
 export interface TikTokRecordOptions {
@@ -31,6 +31,8 @@ export interface TikTokRecordOptions {
   backoffMs?: Backoff;
   /** Jitter source (tests). */
   rng?: () => number;
+  /** Injected fetch for media (tests map TikTok's CDN hosts onto a loopback server with it). */
+  fetchImpl?: typeof fetch;
 }
 
 /** What the recorder needs of a TikTok connection (TikTokLiveConnection has it). */
@@ -59,14 +61,14 @@ export class TikTokRecorder {
   private retryTimer: NodeJS.Timeout | null = null;
   private resolveDone!: (s: RecordSummary) => void;
   private timer: NodeJS.Timeout | null = null;
-  readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0 } };
+  readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0, skipped: 0 } };
   readonly done: Promise<RecordSummary>;
   private error: RecordingError | undefined;
   private reason = 'stopped';
 
   constructor(private readonly opts: TikTokRecordOptions) {
     this.writer = RecordingWriter.create(opts.outDir, makeHeader(`tiktok:@${opts.uniqueId.replace(/^@/, '')}`, Date.now(), opts.tool ?? 'tiksim', opts.name));
-    this.media = opts.media === false ? null : new MediaCapture({ mediaDir: this.writer.mediaDir, onDone: (note) => !this.writer.closed && this.safe(() => this.writer.writeEntry({ ...note, t: this.now() })) });
+    this.media = opts.media === false ? null : new MediaCapture({ mediaDir: this.writer.mediaDir, policy: mediaPolicy(), fetchImpl: opts.fetchImpl, onDone: (note) => !this.writer.closed && this.safe(() => this.writer.writeEntry({ ...note, t: this.now() })) });
     this.done = new Promise((r) => (this.resolveDone = r));
   }
 
@@ -157,7 +159,7 @@ export class TikTokRecorder {
     this.safe(() => this.writer.writeFrame(this.now(), text));
     this.stats.frames++;
     this.stats.byKind[mapped.event] = (this.stats.byKind[mapped.event] ?? 0) + 1;
-    if (this.media) for (const u of findMediaUrls(text)) this.media.add(u.url);
+    if (this.media) captureUrls(this.media, text);
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }
 
