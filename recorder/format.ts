@@ -12,6 +12,11 @@ export const FORMAT_VERSION = 1;
 export const EVENTS_FILE = 'events.jsonl';
 export const MEDIA_DIR = 'media';
 export const MEDIA_INDEX = 'index.json';
+/**
+ * The largest offset (and gap duration) a recording may hold: 30 days in ms. Anything beyond is not a plausible
+ * recording but a crafted or corrupt line (1e308 once took inspect out of memory), so readers reject it as a bad line.
+ */
+export const MAX_OFFSET_MS = 30 * 24 * 3600 * 1000;
 
 /** Error codes every recording reader/writer error carries (`err.code`). */
 export const REC_ERRORS = {
@@ -48,14 +53,15 @@ export const headerSchema = z.object({
 });
 export type Header = z.infer<typeof headerSchema>;
 
-const frameSchema = z.object({ t: z.number().min(0), frame: z.string(), raw: z.string().optional() }).strict();
+const offset = z.number().min(0).max(MAX_OFFSET_MS, `offset over ${MAX_OFFSET_MS} ms (30 days); not a plausible recording offset`);
+const frameSchema = z.object({ t: offset, frame: z.string(), raw: z.string().optional() }).strict();
 const gapSchema = z
-  .object({ type: z.literal('gap'), t: z.number().min(0), durationMs: z.number().min(0), reason: z.string() })
+  .object({ type: z.literal('gap'), t: offset, durationMs: offset, reason: z.string() })
   .strict();
 const mediaSchema = z
   .object({
     type: z.literal('media'),
-    t: z.number().min(0),
+    t: offset,
     url: z.string(),
     key: z.string(),
     ok: z.boolean(),
@@ -65,7 +71,7 @@ const mediaSchema = z
   })
   .strict();
 /** A raw TikTok webcast frame kept beside the mapped events (`--tiktok`), base64. */
-const rawSchema = z.object({ type: z.literal('raw'), t: z.number().min(0), b64: z.string() }).strict();
+const rawSchema = z.object({ type: z.literal('raw'), t: offset, b64: z.string() }).strict();
 
 export type FrameEntry = z.infer<typeof frameSchema>;
 export type GapEntry = z.infer<typeof gapSchema>;
@@ -161,7 +167,7 @@ export function parseEntryFast(line: string): { ok: true; entry: Entry } | { ok:
     }
     const o = raw as { t?: unknown; frame?: unknown };
     const keys = Object.keys(o);
-    if (typeof o.t === 'number' && o.t >= 0 && typeof o.frame === 'string' && keys.length === 2) {
+    if (typeof o.t === 'number' && o.t >= 0 && o.t <= MAX_OFFSET_MS && typeof o.frame === 'string' && keys.length === 2) {
       return { ok: true, entry: { kind: 'frame', t: o.t, frame: o.frame } };
     }
   }

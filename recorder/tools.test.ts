@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeHeader } from './format.ts';
 import { RecordingWriter } from './writer.ts';
-import { inspectRecording } from './inspect.ts';
+import { MAX_RATE_BUCKETS, inspectRecording } from './inspect.ts';
 import { anonymizeRecording } from './anonymize.ts';
 import { openRecording, readEntries } from './reader.ts';
 import { tempDir } from './test-helpers.ts';
@@ -34,6 +34,19 @@ describe('inspect and anonymize', () => {
     expect(r.media).toMatchObject({ urls: 3, captured: 0, missing: 3 });
   });
 
+  it('inspect widens rate buckets for a long recording instead of holding millions of them', async () => {
+    const dir = join(tempDir(), 'long');
+    const w = RecordingWriter.create(dir, makeHeader('ws://h/?token=abc&x=1', 0, 't'));
+    w.writeFrame(0, gift('1', 2, 1, false, 1));
+    w.writeFrame(29 * 24 * 3600 * 1000, gift('1', 2, 1, false, 1));
+    w.close();
+    const r = await inspectRecording(dir, { bucketMs: 1 });
+    expect(r.rates.counts.length).toBeLessThanOrEqual(MAX_RATE_BUCKETS);
+    expect(r.rates.counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(r.header.source).toBe('ws://h/?x=1');
+    expect(() => w.writeFrame(31 * 24 * 3600 * 1000, 'x')).toThrow(/out of range/);
+  });
+
   it('anonymize replaces ids, names and avatars consistently and deterministically', async () => {
     const src = sample();
     const a = join(tempDir(), 'a');
@@ -52,7 +65,10 @@ describe('inspect and anonymize', () => {
     expect(text).toContain('rose.webp');
     const ids = fa.slice(0, 3).map((f) => (JSON.parse(f) as { data: { userId: string } }).data.userId);
     expect(new Set(ids).size).toBe(1);
-    expect(fa[5]).toBe('not json');
+    expect(fa).toHaveLength(5); // 'not json' is dropped by default
+    const kept = join(tempDir(), 'k');
+    expect(await anonymizeRecording(src, kept, 7, { keepBad: true })).toMatchObject({ passedThrough: 1, droppedBad: 0 });
+    expect((await read(kept))[5]).toBe('not json');
     const r = await inspectRecording(a);
     expect(r.totalDiamonds).toBe(102);
     expect(r.header.anonymized).toEqual({ seed: 7 });

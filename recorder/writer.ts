@@ -3,10 +3,11 @@
  * kill -9 loses at most the line being written. A failed write truncates back to the last whole line, so what was
  * written stays readable, and every later call throws the same clear RecordingError.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import {
   EVENTS_FILE,
+  MAX_OFFSET_MS,
   MEDIA_DIR,
   RecordingError,
   entryLine,
@@ -33,8 +34,41 @@ export function explainFsError(code: string | undefined, path: string): string {
       return `${path} is on a read-only filesystem; choose another folder with --out`;
     case 'ENOTDIR':
       return `part of ${path} is a file, not a folder; choose another folder with --out`;
+    case 'ENOENT':
+      return `cannot create ${path}: the filesystem there does not allow new folders (e.g. /proc); choose another folder with --out`;
     default:
       return `cannot write ${path} (${code ?? 'unknown error'})`;
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's `mkdirSync(..., {recursive: true})` spins
+ * forever on filesystems that answer ENOENT to mkdir (`/proc/x`); this fails at once with that error instead.
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let p = resolve(dir);
+  for (;;) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing.push(p);
+      const up = dirname(p);
+      if (up === p) break;
+      p = up;
+      continue;
+    }
+    if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' });
+    break;
+  }
+  for (const m of missing.reverse()) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
 
@@ -74,7 +108,7 @@ export class RecordingWriter {
     }
     let fd: number;
     try {
-      mkdirSync(join(dir, MEDIA_DIR), { recursive: true });
+      makeDirs(join(dir, MEDIA_DIR));
       fd = openSync(eventsPath, 'wx');
     } catch (e) {
       throw writeError(e, eventsPath);
@@ -101,13 +135,24 @@ export class RecordingWriter {
 
   /** Appends one frame: its offset in ms and its exact text. Throws RecordingError E_REC_WRITE on failure. */
   writeFrame(t: number, frame: string): void {
+    this.checkOffset(t);
     this.append(frameLine(t, frame));
     this.frames++;
   }
 
   /** Appends a gap, media or raw entry. */
   writeEntry(e: GapEntry | MediaEntry | RawEntry): void {
+    this.checkOffset(e.t);
+    if (e.type === 'gap') this.checkOffset(e.durationMs);
     this.append(entryLine(e));
+  }
+
+  /** Readers reject offsets past MAX_OFFSET_MS, so the writer never writes one. */
+  private checkOffset(t: number): void {
+    if (!(t >= 0 && t <= MAX_OFFSET_MS)) {
+      if (this.failed) throw this.failed;
+      throw new RecordingError('E_REC_WRITE', `offset ${t} ms is out of range (0 to ${MAX_OFFSET_MS} ms, 30 days, per recording); start a new recording`);
+    }
   }
 
   private append(line: string): void {
