@@ -3,13 +3,19 @@
  * the file (the same person gets the same stand-in everywhere), deterministically for a seed. Avatars become generated
  * stand-in pictures stored in media/, so the copy still replays with images; the simulator's public-domain face
  * photos (/media/face/<n>.png) are kept as such, so the overlay's face effect can still be exercised.
+ *
+ * Two passes: the first learns every handle and nickname in the file, so the second replaces them in any text
+ * (an @mention before that viewer's first frame included). Frames that are not TikFinity JSON are dropped unless
+ * asked to keep them. The copy is built in a temporary folder beside the target and renamed into place at the end:
+ * a crash leaves no half copy under the target's name.
  */
-import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
-import { openRecording, readEntries } from './reader.ts';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { openRecording, readEntries, type RecordingInfo } from './reader.ts';
 import { RecordingWriter } from './writer.ts';
-import { MEDIA_DIR, makeHeader, type Header } from './format.ts';
+import { EVENTS_FILE, MEDIA_DIR, RecordingError, makeHeader, type Header } from './format.ts';
+import { NameScrubber } from './anon-text.ts';
 import { writeIndex, type MediaIndex } from './media-capture.ts';
 import { findMediaUrls, mediaKey } from './media-urls.ts';
 import { renderStandInAvatar } from './anon-avatar.ts';
@@ -57,12 +63,15 @@ export class Pseudonymizer {
   }
 }
 
-/** Replaces personal fields in a parsed frame, in place. Other fields (gift images, comments' text) stay. */
-export function anonymizeValue(v: unknown, p: Pseudonymizer, key = ''): unknown {
-  if (Array.isArray(v)) return v.map((x) => anonymizeValue(x, p, key));
+/** Fields that hold catalog or structure text, never a viewer's words: names are not replaced inside them. */
+const KEEP_TEXT_KEYS = new Set(['event', 'giftName', 'originalName', 'describe', 'originalDescribe', 'displayType', 'giftPictureUrl', 'emoteImageUrl', 'imageUrl', 'url', 'type']);
+
+/** Replaces personal fields in a parsed frame, in place; with `names`, also known names inside every other text. */
+export function anonymizeValue(v: unknown, p: Pseudonymizer, key = '', names?: NameScrubber): unknown {
+  if (Array.isArray(v)) return v.map((x) => anonymizeValue(x, p, key, names));
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) o[k] = anonymizeValue(o[k], p, k);
+    for (const k of Object.keys(o)) o[k] = anonymizeValue(o[k], p, k, names);
     return o;
   }
   if (typeof v === 'string' && v !== '' && v !== '0') {
@@ -72,36 +81,136 @@ export function anonymizeValue(v: unknown, p: Pseudonymizer, key = ''): unknown 
     if (NICK_KEYS.has(key)) return p.nickname(v);
     if (AVATAR_KEYS.has(key) && /^https?:/.test(v)) return p.avatar(v);
     if (BIO_KEYS.has(key)) return '';
+    if (names && !KEEP_TEXT_KEYS.has(key) && !AVATAR_KEYS.has(key)) return names.scrub(v);
   }
   if (typeof v === 'number' && ID_KEYS.has(key) && v !== 0) return Number(p.id(String(v)).slice(0, 15));
   return v;
 }
 
-/** Replaces @mentions of known handles in free text. */
-function scrubMentions(text: string, p: Pseudonymizer): string {
-  return text.replace(/@([A-Za-z0-9_.]{2,40})/g, (m, h: string) => (p.handles.has(h) ? '@' + p.handles.get(h)! : m));
+/** Collects the handles and nicknames a parsed frame names (any depth) into `names`, with their stand-ins. */
+function learnNames(v: unknown, p: Pseudonymizer, names: NameScrubber, key = '', depth = 0): void {
+  if (depth > 64) return;
+  if (Array.isArray(v)) {
+    for (const x of v) learnNames(x, p, names, key, depth + 1);
+    return;
+  }
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) learnNames(x, p, names, k, depth + 1);
+    return;
+  }
+  if (typeof v !== 'string' || v === '' || v === '0' || names.knows(v)) return;
+  if (HANDLE_KEYS.has(key)) names.add(v, p.handle(v));
+  else if (NICK_KEYS.has(key)) names.add(v, p.nickname(v));
+}
+
+/** Parses a frame's text into a TikFinity envelope object, or null when it is not one. */
+function parseEnvelope(text: string): Record<string, unknown> | null {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj) || typeof (obj as { event?: unknown }).event !== 'string') return null;
+  return obj as Record<string, unknown>;
 }
 
 /** Result counts of an anonymize run. */
 export interface AnonymizeResult {
   frames: number;
   changed: number;
+  /** Frames that are not TikFinity JSON, kept (names in them replaced) because keepBad was set. */
   passedThrough: number;
+  /** Frames that are not TikFinity JSON, dropped (the default). */
+  droppedBad: number;
   badLines: number;
   mediaKept: number;
   /** Stand-in avatars generated into media/. */
   avatarsMade: number;
+  /** Distinct handles and nicknames learnt in the first pass and replaced in text. */
+  namesKnown: number;
+  /** The folder written. */
+  out: string;
 }
 
-/** Writes an anonymized copy of the recording at `inPath` into the new folder `outDir`. */
-export async function anonymizeRecording(inPath: string, outDir: string, seed: number): Promise<AnonymizeResult> {
+/** Options of an anonymize run. */
+export interface AnonymizeOptions {
+  /** Keep frames that are not TikFinity JSON (known names in them are still replaced). Default false: dropped. */
+  keepBad?: boolean;
+  /** The copy's header name (default: the output folder's name). */
+  name?: string;
+}
+
+/** Stale temporary folders of earlier runs into `out` whose process is gone (a crash): removed before a new run. */
+function removeStaleTemps(out: string): void {
+  const dir = dirname(out);
+  const prefix = `.${basename(out)}.anonymize-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(n.slice(prefix.length).split('-')[0]);
+    let alive = false;
+    try {
+      alive = Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!alive) rmSync(join(dir, n), { recursive: true, force: true });
+  }
+}
+
+/** Refuses an output that exists (a recording, a file, a folder with anything in it); an empty folder is fine. */
+function checkTarget(out: string): void {
+  if (!existsSync(out)) return;
+  const st = statSync(out);
+  if (st.isDirectory() && readdirSync(out).length === 0) return;
+  const what = st.isDirectory() ? (existsSync(join(out, EVENTS_FILE)) ? join(out, EVENTS_FILE) : out) : out;
+  throw new RecordingError('E_REC_EXISTS', `${what} already exists; choose a new folder with --out (recordings are never overwritten)`);
+}
+
+/**
+ * Writes an anonymized copy of the recording at `inPath` into the new folder `outDir`, atomically.
+ * @example await anonymizeRecording('recordings/raw', 'recordings/friday-anon', 1, { name: 'friday' })
+ */
+export async function anonymizeRecording(inPath: string, outDir: string, seed: number, opts: AnonymizeOptions = {}): Promise<AnonymizeResult> {
   if (!Number.isInteger(seed)) throw new RangeError(`--seed must be an integer, got ${seed}`);
   const info = await openRecording(inPath);
-  const h: Header = { ...makeHeader('anonymized', info.header.startMs, info.header.tool, info.header.name), anonymized: { seed } };
-  h.startedAt = info.header.startedAt;
-  const w = RecordingWriter.create(outDir, h);
+  const out = resolve(outDir);
+  checkTarget(out);
+  removeStaleTemps(out);
   const p = new Pseudonymizer(seed);
-  const res: AnonymizeResult = { frames: 0, changed: 0, passedThrough: 0, badLines: 0, mediaKept: 0, avatarsMade: 0 };
+  const names = new NameScrubber();
+  // Pass 1: every handle and nickname in the whole file, so order does not matter in pass 2.
+  for await (const it of readEntries(info)) {
+    if ('entry' in it && it.entry.kind === 'frame') {
+      const obj = parseEnvelope(it.entry.frame);
+      if (obj) learnNames(obj, p, names);
+    }
+  }
+  const tmp = join(dirname(out), `.${basename(out)}.anonymize-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const res = await writeCopy(info, tmp, seed, p, names, { ...opts, name: opts.name ?? basename(out) });
+    checkTarget(out);
+    if (existsSync(out)) rmdirSync(out);
+    renameSync(tmp, out);
+    return { ...res, out };
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Pass 2: writes the anonymized copy into `dir` (the temporary folder). */
+async function writeCopy(info: RecordingInfo, dir: string, seed: number, p: Pseudonymizer, names: NameScrubber, opts: AnonymizeOptions): Promise<Omit<AnonymizeResult, 'out'>> {
+  const h: Header = { ...makeHeader('anonymized', info.header.startMs, info.header.tool, opts.name || 'anonymized'), anonymized: { seed } };
+  h.startedAt = info.header.startedAt;
+  const w = RecordingWriter.create(dir, h);
+  const res = { frames: 0, changed: 0, passedThrough: 0, droppedBad: 0, badLines: 0, mediaKept: 0, avatarsMade: 0, namesKnown: names.size };
   const index: MediaIndex = {};
   const keptUrls = new Set<string>();
   const stored = new Set<string>();
@@ -120,24 +229,23 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
       }
       const e = it.entry;
       if (e.kind === 'frame') {
-        res.frames++;
-        let obj: { event?: unknown; data?: unknown };
-        try {
-          obj = JSON.parse(e.frame) as typeof obj;
-        } catch {
+        const obj = parseEnvelope(e.frame);
+        if (!obj) {
+          // Not TikFinity JSON: whatever identity it holds cannot be found field by field, so it is dropped.
+          if (!opts.keepBad) {
+            res.droppedBad++;
+            continue;
+          }
+          res.frames++;
           res.passedThrough++;
-          w.writeFrame(e.t, e.frame);
+          w.writeFrame(e.t, names.scrub(e.frame));
           continue;
         }
-        const data = anonymizeValue(obj.data, p);
-        if (data && typeof data === 'object') {
-          const d = data as Record<string, unknown>;
-          for (const k of ['comment', 'label', 'describe', 'questionText']) if (typeof d[k] === 'string') d[k] = scrubMentions(d[k] as string, p);
-        }
-        const out = JSON.stringify({ ...obj, data });
-        if (out !== e.frame) res.changed++;
-        w.writeFrame(e.t, out);
-        for (const u of findMediaUrls(out)) {
+        res.frames++;
+        const outText = JSON.stringify(anonymizeValue(obj, p, '', names));
+        if (outText !== e.frame) res.changed++;
+        w.writeFrame(e.t, outText);
+        for (const u of findMediaUrls(outText)) {
           keptUrls.add(u.url);
           if (stored.has(u.url) || !u.url.startsWith(`${ANON_MEDIA_BASE}/avatar/`)) continue;
           const png = renderStandInAvatar(`${seed}:${u.url}`);
@@ -147,7 +255,7 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
           res.avatarsMade++;
         }
       } else if (e.kind === 'gap') {
-        w.writeEntry({ type: 'gap', t: e.t, durationMs: e.durationMs, reason: e.reason });
+        w.writeEntry({ type: 'gap', t: e.t, durationMs: e.durationMs, reason: names.scrub(e.reason) });
       } else if (e.kind === 'media') {
         // Avatars are personal: their captured files are not copied (stand-ins are generated instead), except the
         // simulator's public-domain face photos, stored under their stand-in URL. Gift and emote images are kept.
@@ -173,8 +281,8 @@ export async function anonymizeRecording(inPath: string, outDir: string, seed: n
     }
   } finally {
     w.close();
-    writeIndex(w.mediaDir, index);
   }
+  writeIndex(w.mediaDir, index);
   return res;
 }
 

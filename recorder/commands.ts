@@ -6,6 +6,7 @@ import { Recorder, type RecordSummary } from './record.ts';
 import { formatSummary, startStatusLine } from './status-line.ts';
 import { inspectRecording, formatInspect } from './inspect.ts';
 import { anonymizeRecording } from './anonymize.ts';
+import { redactSource } from './redact.ts';
 
 const pkgVersion = (): string => {
   try {
@@ -34,6 +35,12 @@ function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${v}" is not a positive whole number`);
   return n;
+}
+
+function bucketArg(v: string): number {
+  const ms = parseDuration(v);
+  if (ms < 1) throw new InvalidArgumentError(`"${v}" is too small; a rate bucket is at least 1ms, e.g. 10s`);
+  return ms;
 }
 
 function intArg(v: string): number {
@@ -81,7 +88,7 @@ async function runRecord(f: RecordFlags): Promise<void> {
   } else {
     session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}` });
   }
-  process.stderr.write(`recording ${f.tiktok ? `TikTok @${f.tiktok}` : f.from} into ${outDir} (Ctrl-C to stop)\n`);
+  process.stderr.write(`recording ${f.tiktok ? `TikTok @${f.tiktok}` : redactSource(f.from)} into ${outDir} (Ctrl-C to stop)\n`);
   const stopLine = startStatusLine(process.stderr, () => session.snapshot());
   let interrupts = 0;
   const onSignal = () => {
@@ -124,7 +131,7 @@ export function registerRecorderCommands(program: Command): void {
     .description('summarise a recording: duration, events per kind, rates, viewers, top gifters, gaps, media, bad lines')
     .argument('<recording>', 'recording folder or its events.jsonl')
     .option('--json', 'print the report as JSON')
-    .option('--bucket <time>', 'rate bucket size', parseDuration, 10_000)
+    .option('--bucket <time>', 'rate bucket size (widened for long recordings, at most 2000 buckets)', bucketArg, 10_000)
     .action(async (path: string, o: { json?: boolean; bucket: number }) => {
       const r = await inspectRecording(path, { bucketMs: o.bucket });
       process.stdout.write((o.json ? JSON.stringify(r, null, 2) : formatInspect(r)) + '\n');
@@ -133,12 +140,21 @@ export function registerRecorderCommands(program: Command): void {
   program
     .command('anonymize')
     .description("write a copy of a recording with every viewer's ids, names and avatars replaced, consistently")
+    .usage('<in> [out] --seed <n> [--out <dir>] [--keep-bad] [--name <name>]')
     .argument('<in>', 'recording folder or its events.jsonl')
-    .argument('<out>', 'new recording folder to create')
-    .requiredOption('--seed <n>', 'seed for the stand-ins (same seed, same stand-ins)', intArg)
-    .action(async (inPath: string, outPath: string, o: { seed: number }) => {
-      const r = await anonymizeRecording(inPath, outPath, o.seed);
-      process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${r.passedThrough} not JSON, left as is), kept ${r.mediaKept} images, made ${r.avatarsMade} stand-in avatars, ${r.badLines} bad lines skipped → ${outPath}\n`);
+    .argument('[out]', 'new recording folder to create (or give it with --out)')
+    .requiredOption('--seed <n>', 'required: seed for the stand-ins (same seed, same stand-ins)', intArg)
+    .option('--out <dir>', 'new recording folder to create (same as the second argument)')
+    .option('--keep-bad', 'keep frames that are not TikFinity JSON (known names in them are still replaced; other identity in them is not)')
+    .option('--name <name>', "the copy's name in its header (default: the output folder's name)")
+    .addHelpText('after', '\nExample:\n  tiksim anonymize recordings/2025-06-01-2130-friday --out recordings/friday-anon --seed 1')
+    .action(async (inPath: string, outArg: string | undefined, o: { seed: number; out?: string; keepBad?: boolean; name?: string }) => {
+      if (outArg && o.out && resolve(outArg) !== resolve(o.out)) throw new InvalidArgumentError(`two output folders given ("${outArg}" and --out "${o.out}"); give one`);
+      const outPath = o.out ?? outArg;
+      if (!outPath) throw new InvalidArgumentError('no output folder; give it as the second argument or with --out <dir>');
+      const r = await anonymizeRecording(inPath, outPath, o.seed, { keepBad: !!o.keepBad, name: o.name });
+      const bad = o.keepBad ? `${r.passedThrough} not TikFinity JSON kept (names replaced)` : `${r.droppedBad} not TikFinity JSON dropped`;
+      process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${bad}), ${r.namesKnown} names replaced in text, kept ${r.mediaKept} images, made ${r.avatarsMade} stand-in avatars, ${r.badLines} bad lines skipped → ${outPath}\n`);
     });
 
   program
