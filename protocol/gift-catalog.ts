@@ -48,11 +48,17 @@ function distance(a: string, b: string): number {
  */
 export function suggestGifts(name: string, limit = 3): string[] {
   const q = name.trim().toLowerCase();
+  // A number is an id: ids near in spelling are not near in meaning, so nothing is suggested for one.
+  if (q === '' || /^\d+$/.test(q)) return [];
+  // Only names within a few edits (or containing what was typed) are "near": "Lon" → Lion, not a list of anything.
+  const near = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
   return GIFT_CATALOG.map((g) => {
     const n = g.name.toLowerCase();
-    const d = n.startsWith(q) || n.includes(q) ? Math.max(0, n.length - q.length) * 0.1 : distance(q, n);
-    return { name: g.name, d };
+    const contains = q.length >= 2 && (n.startsWith(q) || n.includes(q));
+    const d = contains ? Math.max(0, n.length - q.length) * 0.1 : distance(q, n);
+    return { name: g.name, d, ok: contains || d <= near };
   })
+    .filter((x) => x.ok)
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((x) => x.name);

@@ -82,6 +82,8 @@ export interface Engine {
   /** The last 6 chat frames' text, for a newly connected client. */
   chatBacklog(): string[];
   status(): EngineStatus;
+  /** What a new seed must keep: the base rates, the scenario object and whether generation is paused. */
+  settings(): { rates: Rates; scenario: Scenario | null; paused: boolean };
   /** Viewers whose uniqueId/nickname contain `query`; '' → the most active; 'face:' → the face-photo viewers. */
   viewers(query: string, limit: number): ViewerSummary[];
 }
@@ -167,6 +169,7 @@ export function createEngine(opts: EngineOptions): Engine {
       return ok(scenarioInfo(nowMs));
     },
     setPaused: (p) => core.setPaused(p),
+    settings: () => ({ rates: { ...core.rates }, scenario: core.timeline?.scenario ?? null, paused: core.paused }),
     chatBacklog: () => core.chatBacklog(),
     status: () => ({
       seed: opts.seed,

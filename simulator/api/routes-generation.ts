@@ -56,7 +56,13 @@ export const generationRoutes: RouteTable = {
     const r = state.engine.setRates(body);
     if (!r.ok) return fail(r.error);
     state.pump.poke();
-    return ok({ rates: r.value });
+    const st = state.engine.status();
+    // While a scenario runs, its phases steer the rates: say so instead of letting the new ones vanish silently.
+    return ok({
+      rates: r.value,
+      effective: st.rates,
+      ...(st.scenario ? { scenario: st.scenario.name, note: `scenario "${st.scenario.name}" is running: its phase rates apply over these (PUT /api/scenario null to steer by rates alone)` } : {}),
+    });
   },
 
   'GET /api/scenarios': () => ok({ scenarios: SCENARIO_PRESETS }),

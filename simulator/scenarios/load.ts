@@ -1,32 +1,29 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import { fail, ok, type ApiError, type Result } from '../errors.ts';
+import { zodFail } from '../zod-errors.ts';
+import { checkFireBody } from '../fire-check.ts';
+
+export { issuePath, zodFail } from '../zod-errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
 /** Names of the built-in presets (simulator/scenarios/presets/<name>.json). */
 const PRESET_NAMES = ['quiet', 'busy', 'gift-storm', 'hype'] as const;
 
-/** `a.b[0].c` from a zod issue path. */
-export function issuePath(path: readonly PropertyKey[], root: string): string {
-  let s = root;
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : `${s ? '.' : ''}${String(p)}`;
-  return s;
-}
-
-/** The first zod issue as an ApiError naming the field. */
-export function zodFail(e: z.ZodError, root: string, code: 'E_BAD_SCENARIO' | 'E_BAD_FIELD' | 'E_BAD_BODY'): { ok: false; error: ApiError } {
-  const issue = e.issues[0];
-  const field = issuePath(issue.path, root);
-  let msg = issue.message;
-  if (issue.code === 'unrecognized_keys') msg = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  const choices = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
-  return fail(code, `${field || root}: ${msg}`, { field: field || root, choices });
-}
-
 /** Validates a scenario object (PUT /api/scenario body, file content). */
 export function parseScenario(input: unknown, root = 'scenario'): Result<Scenario, ApiError> {
   const r = scenarioSchema.safeParse(input);
-  return r.success ? ok(r.data) : zodFail(r.error, root, 'E_BAD_SCENARIO');
+  if (!r.success) return zodFail(r.error, root, 'E_BAD_SCENARIO', input);
+  // A spike is a POST /api/events body fired later: check it as one now, or a typo ("Lon") would never fire.
+  for (const [i, phase] of r.data.phases.entries()) {
+    for (const [j, spike] of (phase.spikes ?? []).entries()) {
+      const c = checkFireBody({ event: spike.event, count: spike.count, ...(spike.data ? { data: spike.data } : {}) });
+      if (!c.ok) {
+        const where = `${root}.phases[${i}].spikes[${j}]`;
+        return { ok: false, error: { ...c.error, field: c.error.field ? `${where}.${c.error.field}` : where, message: `${where}: ${c.error.message}` } };
+      }
+    }
+  }
+  return ok(r.data);
 }
 
 const presets = new Map<string, Scenario>();

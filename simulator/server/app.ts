@@ -153,12 +153,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const mediaBase = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : urlHost}:${port}`;
 
-  const makeEngine = (seed: number): Engine =>
+  const makeEngine = (seed: number, keep?: { rates: Rates; scenario: Scenario | null }): Engine =>
     createEngine({
       seed,
       population: options.population ?? 500,
-      rates: options.rates,
-      scenario: options.scenario,
+      rates: keep ? keep.rates : options.rates,
+      scenario: keep ? (keep.scenario ?? undefined) : options.scenario,
       quirks: options.quirks,
       startMs: options.startMs,
       mediaBase,
@@ -195,7 +195,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   state.pump = pump;
   state.replay = new ReplayControl(state);
   state.reseed = (seed: number): void => {
-    state.engine = makeEngine(seed);
+    // A new seed restarts generation as it is set now: the rates, scenario and paused state stay.
+    const keep = state.engine.settings();
+    state.engine = makeEngine(seed, keep);
+    state.engine.setPaused(keep.paused);
     state.opts.seed = seed;
     pump.poke();
   };

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { runCli, waitFor } from './helpers.ts';
 import { brokenRecordings } from './replay-cases.ts';
 
@@ -49,6 +50,11 @@ describe('tiksim serve: exit codes and messages', () => {
     }
     await waitFor(() => /tiksim listening on ws:\/\/127\.0\.0\.1:\d+\//.test(skip.out()), 'the --skip-bad server to start', 15_000);
     expect(skip.out()).toMatch(/replaying .*bad-line/);
+    // A timed replay starts at its first client.
+    const ws = new WebSocket(/tiksim listening on (ws:\/\/\S+)/.exec(skip.out())![1]!);
+    ws.on('error', () => {});
+    await waitFor(() => /skipped bad line 3/.test(skip.err()), 'the skipped line to be reported', 10_000);
+    ws.terminate();
     skip.kill('SIGTERM');
     expect(await skip.exit).toBe(0);
     expect(skip.err()).toMatch(/skipped bad line 3: not JSON/);
