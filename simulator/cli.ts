@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerServe, registerStart } from './commands/serve.ts';
 import { registerRecorderCommands } from '../recorder/commands.ts';
+import { registerList } from './commands/list.ts';
+import { registerCompletion } from './commands/completion.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize. Exit codes: 0 ok, 1 failure, 2 usage. */
+/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize, list, completion. Exit codes: 0 ok, 1 failure, 2 usage. */
 export function buildProgram(): Command {
   const program = new Command('tiksim')
     .description('A local lab for TikTok LIVE overlays: a fake TikFinity server, a recorder and replayer')
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerStart(program);
   registerRecorderCommands(program);
+  registerList(program);
+  registerCompletion(program);
   return program;
 }
 
