@@ -24,6 +24,8 @@ export const generationRoutes: RouteTable = {
     const eng = state.engine.status();
     return ok({
       mode: state.replay.active ? 'replay' : 'generate',
+      // One word for what the stream is doing, so a client need not work it out from mode and paused.
+      generation: state.replay.active ? 'replaying' : eng.paused ? 'paused' : 'generating',
       clients: state.hub.size,
       clientList: state.hub.list(),
       sent: { total: state.sent.total, byKind: state.sent.byKind, connectFrames: state.sent.connectFrames },
