@@ -1,7 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diskFullCase, killNineCase, midBurstKillCase, restartsCase } from './recorder-cases.ts';
+import {
+  absurdOffsetCase,
+  anonymizeCrashCase,
+  anonymizeLeakCase,
+  diskFullCase,
+  fetchPolicyCase,
+  gapReasonsCase,
+  killNineCase,
+  mediaDiskFullCase,
+  midBurstKillCase,
+  restartsCase,
+  tokenSourceCase,
+  unmakeableOutCase,
+} from './recorder-cases.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 describe('recorder faults', () => {
@@ -39,5 +52,43 @@ describe('recorder faults', () => {
     expect(a.err()).toMatch(/part of .*file.* is a file, not a folder; choose another folder with --out/);
     expect(await b.exit).toBe(1);
     expect(b.err()).toMatch(/events\.jsonl already exists; choose a new folder with --out/);
+  });
+
+  it('an --out where no folder can be made (/proc/x) exits 1 at once, saying so', async () => {
+    const r = await unmakeableOutCase();
+    expect(r.ms).toBeLessThan(5000);
+  });
+});
+
+describe('recorder security probes (issue 11)', () => {
+  it('probe 5: only image fields, only TikTok\'s CDN over https or the recorded server (with its token); no redirect off the list, images only, capped', async () => {
+    const r = await fetchPolicyCase();
+    expect(r).toEqual({ captured: 6, skipped: 5, failed: 4, attackerHits: 0 });
+  });
+
+  it('probe 6: anonymize leaves no known name anywhere (order does not matter), replaces header name and source, drops bad frames unless --keep-bad', async () => {
+    expect(await anonymizeLeakCase()).toEqual({ dropped: 2, keptWithFlag: 2 });
+  });
+
+  it('probe 6: anonymize killed mid-way leaves nothing that blocks a rerun; an existing target names --out, which works', async () => {
+    const r = await anonymizeCrashCase();
+    expect(r.killedAtBytes).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('probe 7: a token in --from is never written, printed or shown by inspect (old recordings included)', async () => {
+    expect(await tokenSourceCase()).toEqual({ frames: 3 });
+  });
+
+  it('each outage\'s gap marker carries its own close reason', async () => {
+    expect(await gapReasonsCase()).toHaveLength(3);
+  });
+
+  it('inspect of offsets 1e308, 5e9 and 1e309 answers at once, naming the bad lines', async () => {
+    expect(await absurdOffsetCase()).toEqual({ offsets: 3 });
+  });
+
+  it('a full disk while an image is written leaves no partial file in media/ and notes the failure', async () => {
+    const r = await mediaDiskFullCase();
+    expect(r.files).toContain('index.json');
   });
 });
