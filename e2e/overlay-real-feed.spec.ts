@@ -50,7 +50,7 @@ test('a real TikFinity gift frame: avatar and gift picture come through the imag
   expect(cdnAsked).toEqual(expect.arrayContaining([avatarUrl, giftUrl]));
   expect((await probe(page)).bad).toBe(0);
   // The same photo as toasty-face.png's, reached through the proxy: the face is cut (pixels were readable).
-  await expect(page).toHaveScreenshot('toasty-face-via-proxy.png', { clip: { x: 400, y: 1360, width: 680, height: 560 } });
+  await expect(page).toHaveScreenshot('toasty-face-via-proxy.png', { clip: { x: 710, y: 1226, width: 370, height: 524 } });
 });
 
 test('a big gift whose avatar cannot be loaded still gets its Toasty, with the placeholder face', async ({ page }) => {
