@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFrame, serializeFrame } from './frame.ts';
+import { EVENT_NAMES, isEventName } from './names.ts';
 import { findGift, suggestGifts, GIFT_CATALOG } from './gift-catalog.ts';
 import { giftDiamonds, isCountableGift } from './events/gift.ts';
 
@@ -38,6 +40,105 @@ describe('parseFrame', () => {
 
   it('serialises in TikFinity envelope order', () => {
     expect(serializeFrame('streamEnd', { action: 3 })).toBe('{"event":"streamEnd","data":{"action":3}}');
+  });
+});
+
+/** What parseFrame must answer for `input`, worked out without it: the oracle of the properties below. */
+function expectedShape(input: unknown): { ok: false; error: string | RegExp } | { ok: true; known: boolean; event: string } | { known: true; event: string } {
+  if (typeof input !== 'string') return { ok: false, error: 'frame is not text' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input);
+  } catch {
+    return { ok: false, error: /^invalid JSON: / };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'frame is not a JSON object' };
+  const event = (raw as { event?: unknown }).event;
+  if (typeof event !== 'string') return { ok: false, error: 'frame has no string "event"' };
+  if (!isEventName(event)) return { ok: true, known: false, event };
+  // A known event either validates or fails naming itself; which one depends on the schema.
+  return { known: true, event };
+}
+
+function checkAgainstOracle(input: unknown, validate: boolean): void {
+  let res: ReturnType<typeof parseFrame>;
+  try {
+    res = parseFrame(input, { validate });
+  } catch (e) {
+    throw new Error(`parseFrame threw on ${JSON.stringify(input)?.slice(0, 200)}: ${(e as Error).message}`);
+  }
+  const want = expectedShape(input);
+  if ('ok' in want && !want.ok) {
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(want.error);
+    return;
+  }
+  if ('ok' in want) {
+    expect(res).toEqual({ ok: true, frame: { known: false, event: want.event, data: (JSON.parse(input as string) as { data?: unknown }).data } });
+    return;
+  }
+  if (res.ok) {
+    expect(res.frame).toMatchObject({ known: true, event: want.event });
+  } else {
+    expect(typeof res.error).toBe('string');
+    expect(res.error.startsWith(`${want.event}: `)).toBe(true);
+  }
+}
+
+/** Any JSON value, and objects shaped like frames whose `event` and `data` are anything (null, arrays, numbers...). */
+const anyJson = fc.jsonValue({ maxDepth: 4 });
+const frameLike = fc.record(
+  {
+    event: fc.oneof(fc.constantFrom(...EVENT_NAMES), fc.string({ maxLength: 12 }), anyJson),
+    data: fc.oneof(anyJson, fc.constant(null), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 4 })),
+    extra: anyJson,
+  },
+  { requiredKeys: [] },
+);
+/** A real sample with one field (at any depth) replaced by an arbitrary JSON value, or removed. */
+const damagedSample = fc
+  .tuple(fc.nat(samples.length - 1), fc.nat(), anyJson, fc.boolean())
+  .map(([i, pick, value, remove]) => {
+    const s = structuredClone(samples[i]!) as unknown as Record<string, unknown>;
+    const holders: Array<Record<string, unknown> | unknown[]> = [];
+    const walk = (v: unknown): void => {
+      if (v && typeof v === 'object') {
+        holders.push(v as Record<string, unknown>);
+        for (const c of Object.values(v)) walk(c);
+      }
+    };
+    walk(s);
+    const h = holders[pick % holders.length]!;
+    const keys = Object.keys(h);
+    if (keys.length === 0) return s;
+    const k = keys[pick % keys.length]!;
+    if (remove && !Array.isArray(h)) delete (h as Record<string, unknown>)[k];
+    else (h as Record<string, unknown>)[k] = value;
+    return s;
+  });
+
+describe('parseFrame never throws (properties)', () => {
+  const runs = { numRuns: 2000 };
+  it('on any JSON value, frame-shaped objects with odd event/data, and damaged real samples, both with and without validation', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyJson, frameLike, damagedSample), fc.boolean(), (v, validate) => checkAgainstOracle(JSON.stringify(v), validate)),
+      runs,
+    );
+  });
+
+  it('on any string: JSON or not, any Unicode, lone surrogates', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80, unit: 'binary' }), fc.string({ maxLength: 40, unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', 'n', 'u', 'l', '0', 'e', '\\') })),
+        fc.boolean(),
+        (s, validate) => checkAgainstOracle(s, validate),
+      ),
+      runs,
+    );
+  });
+
+  it('on any value that is not text', () => {
+    fc.assert(fc.property(fc.anything(), (v) => checkAgainstOracle(v, true)), { numRuns: 500 });
   });
 });
 
