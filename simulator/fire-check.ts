@@ -72,6 +72,12 @@ export function checkFireBody(body: unknown): Result<CheckedFire, ApiError> {
     if (!c.ok) return c;
     count = c.value;
   }
+  // Checked before the schema (which holds 1 to 15 as well) so that the message says why and what to use instead.
+  const likes = event === 'like' && typeof b.data === 'object' && b.data !== null ? (b.data as Record<string, unknown>).likeCount : undefined;
+  if (likes !== undefined) {
+    const r = checkInt(likes, 'data.likeCount', 1, 15, ' (TikTok batches at most 15 likes per event; use count for more)');
+    if (!r.ok) return r;
+  }
   const d = checkData(event, b.data);
   if (!d.ok) return d;
   const data = d.value;
@@ -95,10 +101,6 @@ export function checkFireBody(body: unknown): Result<CheckedFire, ApiError> {
       return fail('E_OUT_OF_RANGE', `count ${count} × ${gift.type === 1 ? n + 1 : 1} frames per ${gift.name} is ${frames} frames; one request may schedule at most ${MAX_FIRE_FRAMES} (lower count or data.repeatCount)`, { field: 'count' });
     }
     return ok({ event, count, data, gift: { gift, repeat: n, frames } });
-  }
-  if (event === 'like' && data.likeCount !== undefined) {
-    const r = checkInt(data.likeCount, 'data.likeCount', 1, 15, ' (TikTok batches at most 15 likes per event; use count for more)');
-    if (!r.ok) return r;
   }
   if (event === 'streamEnd' && data.action !== undefined && data.action !== 3 && data.action !== 4) {
     return fail('E_BAD_FIELD', `data.action must be 3 (ended) or 4 (suspended), got ${JSON.stringify(data.action)}`, { field: 'data.action', choices: ['3', '4'] });

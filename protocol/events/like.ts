@@ -7,7 +7,8 @@ import { messageFields, tikfinityFields, userFields } from './user.ts';
  *  "createTime":"1749859382884","displayType":"pm_mt_msg_viewer","label":"{0:user} liked the LIVE","tikfinityUserId":1888822,"tikfinityUsername":"wizardofdealz"}}`
  */
 export const likeSchema = z.object({
-  likeCount: z.number(),
+  /** TikTok batches likes: never more than 15 in one event (PROTOCOL.md; every recorded frame agrees). */
+  likeCount: z.number().int().min(1).max(15),
   totalLikeCount: z.number(),
   ...userFields,
   ...messageFields,
