@@ -590,3 +590,15 @@ export async function anonymizeCrashCase(frames = 30_000): Promise<{ killedAtByt
     rmSync(base, { recursive: true, force: true });
   }
 }
+
+/** The recorder's issue-11 probes and the smaller bugs they found: a name and a run that throws when one got through. */
+export const RECORDER_PROBES: ReadonlyArray<{ name: string; run: () => Promise<unknown> }> = [
+  { name: 'probe 5: fetch policy (image fields, CDN over https or the recorded origin with its token, redirects, types, cap)', run: fetchPolicyCase },
+  { name: 'probe 6: anonymize leaves no known name, replaces header name and source, drops bad frames', run: anonymizeLeakCase },
+  { name: 'probe 6: anonymize killed mid-way leaves nothing that blocks a rerun', run: () => anonymizeCrashCase() },
+  { name: 'probe 7: a token in --from is never written, printed or shown', run: tokenSourceCase },
+  { name: 'gap markers carry each outage\'s own reason', run: gapReasonsCase },
+  { name: 'inspect of absurd offsets answers at once', run: absurdOffsetCase },
+  { name: 'a full disk leaves no partial image in media/', run: mediaDiskFullCase },
+  { name: 'record --out /proc/x exits 1 at once', run: unmakeableOutCase },
+];
