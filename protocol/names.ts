@@ -27,6 +27,3 @@ const NAME_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
 export function isEventName(name: string): name is EventName {
   return NAME_SET.has(name);
 }
-
-/** Kinds the simulator generates on its own; `config` is sent on connect, `social` only when enabled. */
-export const GENERATED_KINDS = EVENT_NAMES.filter((n) => n !== 'config') as Exclude<EventName, 'config'>[];

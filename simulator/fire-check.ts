@@ -6,14 +6,13 @@ import { z } from 'zod';
 import { EVENT_NAMES, eventSchemas, findGift, isEventName, suggestGifts, type CatalogGift, type EventName } from '../protocol/index.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
 import { zodFail } from './zod-errors.ts';
+import { kindSpec } from './events/index.ts';
 
 /** Most events one POST may schedule (`count`) and longest streak (`repeatCount`). */
 export const MAX_FIRE_COUNT = 1000;
 /** Most frames one POST may schedule in all (`count` × frames per event): 1000 streaks of 1000 taps would be a million. */
 export const MAX_FIRE_FRAMES = 10_000;
 
-/** Data keys the simulator interprets beyond the schema's own fields. */
-const EXTRA_KEYS: Partial<Record<EventName, string[]>> = { gift: ['giftName'] };
 
 function checkInt(v: unknown, field: string, min: number, max: number, why = ''): Result<number, ApiError> {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail('E_BAD_FIELD', `${field} must be an integer, got ${JSON.stringify(v)}`, { field });
@@ -28,7 +27,7 @@ function checkData(event: EventName, data: unknown): Result<Record<string, unkno
     return fail('E_BAD_FIELD', `data must be an object of ${event} fields, got ${JSON.stringify(data)}`, { field: 'data' });
   }
   const schema = eventSchemas[event];
-  const allowed = [...Object.keys(schema.shape), ...(EXTRA_KEYS[event] ?? [])];
+  const allowed = [...Object.keys(schema.shape), ...(kindSpec(event).extraKeys ?? [])];
   for (const k of Object.keys(data)) {
     if (!allowed.includes(k)) {
       return fail('E_UNKNOWN_FIELD', `data.${k} is not a field of ${event}; valid fields: ${allowed.join(', ')}`, { field: `data.${k}`, choices: allowed });

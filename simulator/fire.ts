@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import type { EventName } from '../protocol/index.ts';
-import { configFrame, defaultConfigRules } from './events/config.ts';
-import { shareFrame } from './events/share.ts';
-import { socialFrame } from './events/social.ts';
-import { streamEndFrame } from './events/stream-end.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
+import { kindSpec } from './events/index.ts';
 import { applyOverrides, type Core } from './generator-core.ts';
 import { PendingType } from './generator-heap.ts';
 import type { ViewerOverrides } from './population.ts';
-import { isRateKind } from './rates.ts';
 import { Rng } from './rng.ts';
 import { zodFail } from './zod-errors.ts';
 import { checkFireBody } from './fire-check.ts';
@@ -76,12 +72,8 @@ export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng): R
   if (!who.ok) return who;
   const viewer = (): number => who.value ?? core.pop.sample(rng);
 
-  if (c.value.gift) {
-    const { gift, repeat: n, frames } = c.value.gift;
-    const rest = without(data, ['giftId', 'giftName', 'repeatCount']);
-    for (let i = 0; i < count; i++) core.startGift(viewer(), core.partsOf(gift), nowMs + i, null, n, rest);
-    return ok({ scheduled: frames, event });
-  }
+  const spec = kindSpec(event);
+  if (spec.schedule) return ok({ scheduled: spec.schedule(core, c.value, viewer, nowMs), event });
   for (let i = 0; i < count; i++) {
     const vi = viewer();
     const build = builder(core, event, vi, data, rng);
@@ -90,34 +82,12 @@ export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng): R
   return ok({ scheduled: count, event });
 }
 
-/** The frame builder of one fired event, run when due so room counters (likes, followers) stay monotonic. */
+/** The frame builder of one fired event, from its kind's spec, run when due so room counters stay monotonic. */
 function builder(core: Core, event: EventName, vi: number, data: Record<string, unknown>, rng: Rng): (t: number) => string {
-  const v = () => core.pop.get(vi);
-  const withRest = (keys: string[], f: (t: number) => string) => {
-    const rest = without(data, keys);
-    return (t: number) => (rest === null ? f(t) : applyOverrides(f(t), rest));
-  };
-  switch (event) {
-    case 'chat':
-      return withRest(['comment'], (t) => core.chatText(v(), t, typeof data.comment === 'string' ? JSON.stringify(data.comment) : undefined));
-    case 'like':
-      return withRest(['likeCount'], (t) => core.likeText(v(), typeof data.likeCount === 'number' ? data.likeCount : rng.int(1, 15), t));
-    case 'member':
-      return withRest(['actionId'], (t) => core.memberText(v(), typeof data.actionId === 'number' ? data.actionId : 1, t));
-    case 'roomUser':
-      return withRest(['viewerCount'], (t) => core.roomUserText(t, typeof data.viewerCount === 'number' ? data.viewerCount : undefined));
-    case 'follow':
-      return withRest([], (t) => core.followText(vi, t));
-    case 'share':
-      return withRest([], (t) => shareFrame({ user: v(), msgId: core.msgId(t), t }, core.ctx));
-    case 'social':
-      return withRest([], (t) => socialFrame({ user: v(), msgId: core.msgId(t), t, kind: 'share' }, core.ctx));
-    case 'streamEnd':
-      return withRest(['action'], () => streamEndFrame({ action: typeof data.action === 'number' ? data.action : 3 }, core.ctx));
-    case 'config':
-      return () => configFrame({ events: Array.isArray(data.events) ? data.events : defaultConfigRules(core.ctx.mediaBase) });
-    default:
-      if (!isRateKind(event)) return () => streamEndFrame({ action: 3 }, core.ctx);
-      return withRest([], (t) => core.rareText(event, v(), t, rng));
-  }
+  const spec = kindSpec(event);
+  if (!spec.build) throw new Error(`the ${event} spec has neither build nor schedule`);
+  const build = spec.build(core, vi, data, rng);
+  if (spec.consumes === 'all') return build;
+  const rest = without(data, [...(spec.consumes ?? [])]);
+  return rest === null ? build : (t) => applyOverrides(build(t), rest);
 }

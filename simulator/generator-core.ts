@@ -1,36 +1,20 @@
 import type { CatalogGift } from '../protocol/index.ts';
-import { chatEmotesJson, chatFrame } from './events/chat.ts';
-import { emoteFrame, emoteIdOf, EMOTE_COUNT } from './events/emote.ts';
-import { envelopeFrame } from './events/envelope.ts';
-import { followFrame } from './events/follow.ts';
 import type { GiftParts } from './events/gift.ts';
-import { likeFrame } from './events/like.ts';
-import { linkMicArmiesFrame } from './events/link-mic-armies.ts';
-import { linkMicBattleFrame } from './events/link-mic-battle.ts';
-import { liveIntroFrame } from './events/live-intro.ts';
-import { memberFrame, OTHER_MEMBER_ACTIONS } from './events/member.ts';
-import { questionNewFrame } from './events/question-new.ts';
-import { shareFrame } from './events/share.ts';
-import { socialFrame } from './events/social.ts';
-import { subscribeFrame } from './events/subscribe.ts';
+import { KINDS, RATE_KINDS, type KindHost, type RateKind } from './events/index.ts';
 import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
 import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
-import { RoomState, roomUserText } from './generator-room.ts';
+import { RoomState } from './generator-room.ts';
 import { GiftStreaks, type StreakHost } from './generator-streaks.ts';
-import { Population, type Viewer } from './population.ts';
+import type { Emit } from './out-frame.ts';
+import { Population } from './population.ts';
 import type { Quirks } from './quirks.ts';
-import { RATE_KINDS, type RateKind, type Rates } from './rates.ts';
+import type { Rates } from './rates.ts';
 import { Rng, hash32 } from './rng.ts';
 import type { Scenario } from './scenarios/schema.ts';
 import { Timeline } from './scenarios/timeline.ts';
 import { textPools, type TextPools } from './text-pools.ts';
 
-/** One frame out of the engine: `text` is exactly what goes on the wire. */
-export interface OutFrame {
-  event: string;
-  text: string;
-}
-type Emit = (f: OutFrame) => void;
+export type { OutFrame } from './out-frame.ts';
 
 /** Everything the generator needs to start. */
 export interface CoreOptions {
@@ -58,7 +42,7 @@ export { applyOverrides } from './generator-streaks.ts';
  * duplicates, fired events), and the room state they change. Content depends only on the seed, the scenario and the
  * calls made, never on how advance() is chunked: every draw happens while processing events in time order.
  */
-export class Core implements StreakHost {
+export class Core implements StreakHost, KindHost {
   readonly pools: TextPools;
   readonly pop: Population;
   readonly hosts: Population;
@@ -73,13 +57,13 @@ export class Core implements StreakHost {
   paused = false;
   /** The latest `nowMs` seen; rate changes and resumes redraw arrivals from here. */
   lastNow: number;
-  private readonly rng: Rng;
+  readonly rng: Rng;
   private readonly next = new Float64Array(K);
   private roomUserNext: number;
   private msgSeq = 0;
   private readonly backlog: string[] = [];
   private boosts: { until: number; factor: Partial<Record<RateKind, number>> }[] = [];
-  private armyPoints = [0, 0];
+  armyPoints = [0, 0];
   /** Called for each scenario spike when it is due (fire() machinery lives outside the core). */
   onSpike: ((event: string, count: number, data: Record<string, unknown> | undefined, t: number) => void) | null = null;
 
@@ -143,13 +127,13 @@ export class Core implements StreakHost {
       if (src === -1) this.runPending(emit);
       else if (src === K) {
         this.roomUserNext = best + this.rng.range(1600, 2500);
-        this.out(emit, 'roomUser', this.roomUserText(Math.floor(best)), best);
+        KINDS.roomUser.generate(this, best, emit);
       } else if (src === K + 1) {
         const s = (this.timeline as Timeline).takeSpike();
         this.onSpike?.(s.event, s.count, s.data, best);
       } else {
         next[src] = this.drawNext(src, best);
-        this.generate(src, best, emit);
+        KINDS[RATE_KINDS[src]!].generate(this, best, emit);
       }
     }
   }
@@ -268,123 +252,6 @@ export class Core implements StreakHost {
     }
   }
 
-  // ---- generation ---------------------------------------------------------------------------------------------
-
-  private generate(k: number, tf: number, emit: Emit): void {
-    const rng = this.rng;
-    const t = Math.floor(tf);
-    const kind = RATE_KINDS[k];
-    switch (kind) {
-      case 'chat':
-        return this.out(emit, 'chat', this.chatText(this.pop.get(this.pop.sample(rng)), t), tf);
-      case 'like':
-        return this.out(emit, 'like', this.likeText(this.pop.get(this.pop.sample(rng)), likeBatch(rng), t), tf);
-      case 'gift':
-        return this.startGift(this.pop.sample(rng), this.pickGift(rng), tf, emit);
-      case 'member': {
-        const i = rng.chance(0.7) ? this.pop.sampleUniform(rng) : this.pop.sample(rng);
-        const other = rng.chance(this.quirks.memberOtherActions);
-        const actionId = other ? rng.pick(OTHER_MEMBER_ACTIONS) : 1;
-        return this.out(emit, 'member', this.memberText(this.pop.get(i), actionId, t), tf);
-      }
-      case 'follow':
-        return this.follow(this.pop.sampleUniform(rng), tf, emit);
-      case 'share': {
-        const v = this.pop.get(this.pop.sample(rng));
-        this.out(emit, 'share', shareFrame({ user: v, msgId: this.msgId(t), t }, this.ctx), tf);
-        if (this.quirks.social) this.out(emit, 'social', socialFrame({ user: v, msgId: this.msgId(t), t, kind: 'share' }, this.ctx), tf);
-        return;
-      }
-      default:
-        return this.out(emit, kind, this.rareText(kind, this.pop.get(this.pop.sample(rng)), t, rng), tf);
-    }
-  }
-
-  /** A chat frame with a comment from the pools (4% carry an emote). */
-  chatText(v: Viewer, t: number, commentJson?: string): string {
-    const rng = this.rng;
-    const p = this.pools;
-    let c = commentJson;
-    let emotes = '[]';
-    if (c === undefined) {
-      const ci = rng.u32() % p.comments.length;
-      c = p.commentsJson[ci];
-      if (rng.chance(0.04)) emotes = chatEmotesJson(this.ctx, rng.int(0, EMOTE_COUNT - 1), p.comments[ci].length);
-    }
-    return chatFrame({ user: v, msgId: this.msgId(t), t, commentJson: c, emotesJson: emotes }, this.ctx);
-  }
-
-  /** A like frame; adds the batch to the room total. */
-  likeText(v: Viewer, likeCount: number, t: number): string {
-    this.room.totalLikes += likeCount;
-    return likeFrame({ user: v, msgId: this.msgId(t), t, likeCount, totalLikeCount: this.room.totalLikes }, this.ctx);
-  }
-
-  /** A member frame; a join (actionId 1) grows the audience. */
-  memberText(v: Viewer, actionId: number, t: number): string {
-    if (actionId === 1 && this.room.viewersInRoom < this.pop.total) this.room.viewersInRoom++;
-    return memberFrame({ user: v, msgId: this.msgId(t), t, actionId }, this.ctx);
-  }
-
-  /** A follow frame; the viewer becomes a follower and the streamer's follower count grows. */
-  followText(i: number, t: number): string {
-    if (this.pop.get(i).followRole === 0) this.pop.override(i, { followRole: 1 });
-    this.room.followerCount++;
-    return followFrame({ user: this.pop.get(i), msgId: this.msgId(t), t, followerCount: this.room.followerCount }, this.ctx);
-  }
-
-  /** A follow (plus `social` when that quirk is on). */
-  private follow(i: number, tf: number, emit: Emit): void {
-    const t = Math.floor(tf);
-    this.out(emit, 'follow', this.followText(i, t), tf);
-    if (this.quirks.social) this.out(emit, 'social', socialFrame({ user: this.pop.get(i), msgId: this.msgId(t), t, kind: 'follow' }, this.ctx), tf);
-  }
-
-  /** The roomUser frame at `t` (the drift draw comes from the generated stream, so it stays in time order). */
-  roomUserText(_t: number, viewerCount?: number): string {
-    return roomUserText(this.room, this.pop, this.ctx, this.rng, viewerCount);
-  }
-
-  /** Frames of the rarer kinds, with realistic values. */
-  rareText(kind: RateKind, v: Viewer, t: number, rng: Rng): string {
-    const ctx = this.ctx;
-    const msgId = this.msgId(t);
-    switch (kind) {
-      case 'subscribe': {
-        const subMonth = rng.chance(0.6) ? 1 : rng.int(2, 24);
-        return subscribeFrame({ user: v, msgId, t, subMonth, exhibitionType: 0, subscribingStatus: 1, oldSubscribeStatus: subMonth > 1 ? 1 : 0 }, ctx);
-      }
-      case 'emote': {
-        const n = rng.int(0, EMOTE_COUNT - 1);
-        return emoteFrame({ user: v, msgId, t, emote: n, emoteId: emoteIdOf(n) }, ctx);
-      }
-      case 'envelope':
-        return envelopeFrame({ user: v, msgId, t, coins: rng.pick([100, 200, 500, 1000, 2000]), canOpen: rng.int(5, 60), timestamp: t + rng.int(30, 180) * 1000 }, ctx);
-      case 'questionNew':
-        return questionNewFrame({ user: v, msgId, t, questionJson: JSON.stringify(rng.pick(this.pools.questions)) }, ctx);
-      case 'liveIntro':
-        return liveIntroFrame({ user: this.hosts.get(0), msgId, t, id: this.roomId, description: rng.pick(this.pools.intros) }, ctx);
-      case 'linkMicBattle':
-        this.armyPoints = [0, 0];
-        return linkMicBattleFrame({ battleUsers: [this.hosts.get(0), this.hosts.get(1 + (rng.u32() % 7))], msgId, t }, ctx);
-      case 'linkMicArmies': {
-        this.armyPoints = this.armyPoints.map((p) => p + rng.int(0, 400));
-        const parts = (): Viewer[] => [0, 1, 2].map(() => this.pop.get(this.pop.sample(rng)));
-        return linkMicArmiesFrame({
-          battleStatus: 1,
-          armies: [
-            { host: this.hosts.get(0), points: this.armyPoints[0], participants: parts() },
-            { host: this.hosts.get(1), points: this.armyPoints[1], participants: parts() },
-          ],
-          msgId,
-          t,
-        }, ctx);
-      }
-      default:
-        return chatFrame({ user: v, msgId, t, commentJson: '""', emotesJson: '[]' }, ctx);
-    }
-  }
-
   // ---- gifts (the streak machinery is in generator-streaks.ts) ------------------------------------------------
 
   /** A gift weighted towards cheap ones: ~45% Roses, the rest ~ 1/diamonds. */
@@ -401,10 +268,4 @@ export class Core implements StreakHost {
   startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null): void {
     this.streaks.start(viewer, gift, tf, emit, total, overrides);
   }
-}
-
-/** 1..15 likes, mostly small batches. */
-function likeBatch(rng: Rng): number {
-  const u = rng.float();
-  return u < 0.35 ? 1 : u < 0.8 ? rng.int(2, 6) : rng.int(7, 15);
 }

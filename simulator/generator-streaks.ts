@@ -1,7 +1,7 @@
 import { GIFT_CATALOG, type CatalogGift } from '../protocol/index.ts';
 import { giftFrame, giftParts, type GiftParts } from './events/gift.ts';
 import type { FrameCtx } from './generator-context.ts';
-import type { OutFrame } from './generator-core.ts';
+import type { OutFrame } from './out-frame.ts';
 import { PendingType, type PendingHeap, type Streak } from './generator-heap.ts';
 import type { RoomState } from './generator-room.ts';
 import type { Population } from './population.ts';

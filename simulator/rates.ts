@@ -1,11 +1,7 @@
 import { fail, ok, type ApiError, type Result } from './errors.ts';
+import { DEFAULT_RATES as KIND_DEFAULTS, RATE_KINDS, type RateKind } from './events/index.ts';
 
-/** Kinds generated as Poisson arrivals; roomUser is periodic (~2 s), streamEnd/config only when fired. */
-export const RATE_KINDS = [
-  'chat', 'like', 'gift', 'member', 'follow', 'share', 'subscribe', 'emote', 'envelope', 'questionNew',
-  'liveIntro', 'linkMicBattle', 'linkMicArmies',
-] as const;
-export type RateKind = (typeof RATE_KINDS)[number];
+export { RATE_KINDS, type RateKind } from './events/index.ts';
 
 /**
  * Average events per second per kind (Poisson arrivals, exponential gaps). For `gift` the rate counts gift *sends*:
@@ -13,11 +9,8 @@ export type RateKind = (typeof RATE_KINDS)[number];
  */
 export type Rates = Record<RateKind, number>;
 
-/** A lively small stream. */
-export const DEFAULT_RATES: Readonly<Rates> = {
-  chat: 1.5, like: 4, gift: 0.25, member: 0.8, follow: 0.05, share: 0.03, subscribe: 0.005, emote: 0.02,
-  envelope: 0.002, questionNew: 0.01, liveIntro: 0, linkMicBattle: 0, linkMicArmies: 0,
-};
+/** A lively small stream (each kind's default lives in its spec, simulator/events/<kind>.ts). */
+export const DEFAULT_RATES: Readonly<Rates> = KIND_DEFAULTS;
 
 /** Highest rate accepted for one kind (events/s). */
 export const MAX_RATE = 1_000_000;

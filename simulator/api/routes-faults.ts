@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_NAMES } from '../../protocol/index.ts';
+import { BURST_KINDS } from '../events/index.ts';
 import type { RouteTable } from './routes.ts';
 import { fail, ok } from './routes.ts';
 import { validate } from './validate.ts';
@@ -17,7 +17,7 @@ const stallBody = z.object({ seconds: z.number().positive().max(600) }).strict()
 const malformedBody = z.object({ text: z.string().max(1 << 20).optional() }).strict();
 const burstBody = z
   .object({
-    event: z.enum(EVENT_NAMES.filter((e) => e !== 'config') as [string, ...string[]]).optional(),
+    event: z.enum(BURST_KINDS as [string, ...string[]]).optional(),
     count: z.number().int().min(1).max(10_000),
   })
   .strict();

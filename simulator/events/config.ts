@@ -1,4 +1,5 @@
 import type { ConfigRule } from '../../protocol/index.ts';
+import type { KindSpec } from './kind-spec.ts';
 
 /** TikFinity's "Actions & Events" setup; sent on connect by the server, or fired. */
 export interface ConfigParams {
@@ -23,3 +24,10 @@ export function defaultConfigRules(mediaBase: string): ConfigRule[] {
 export function configFrame(p: ConfigParams): string {
   return `{"event":"config","data":{"events":${JSON.stringify(p.events)}}}`;
 }
+
+/** config: sent to each client on connect; fired, it replaces the rules (no other field applies). */
+export const configKind = {
+  noBurst: true,
+  build: (host, _vi, data) => () => configFrame({ events: Array.isArray(data.events) ? (data.events as ConfigParams['events']) : defaultConfigRules(host.ctx.mediaBase) }),
+  consumes: 'all',
+} satisfies KindSpec;

@@ -1,5 +1,6 @@
 import type { CatalogGift } from '../../protocol/index.ts';
 import { frameHead, msgPart, type FrameCtx, type MessageParams } from '../generator-context.ts';
+import type { KindSpec } from './kind-spec.ts';
 
 /** One gift frame: a single send, one tap of a streak (`repeatEnd` false) or a streak's end (`repeatEnd` true). */
 export interface GiftParams extends MessageParams {
@@ -48,3 +49,18 @@ export function giftFrame(p: GiftParams, ctx: FrameCtx): string {
     `${g.nested}${p.repeatCount},"repeat_end":${p.repeatEnd ? 1 : 0}${g.info}${p.t + 1}${g.after}${ctx.tail}`
   );
 }
+
+/** gift: a send (a streak of taps for giftType 1), weighted towards cheap gifts; the machinery is generator-streaks.ts. */
+export const giftKind = {
+  rate: 0.25,
+  generate(host, tf, emit) {
+    host.startGift(host.pop.sample(host.rng), host.pickGift(host.rng), tf, emit);
+  },
+  schedule(host, fired, viewer, nowMs) {
+    const g = fired.gift!;
+    const rest = Object.fromEntries(Object.entries(fired.data).filter(([k]) => !['giftId', 'giftName', 'repeatCount'].includes(k)));
+    for (let i = 0; i < fired.count; i++) host.startGift(viewer(), host.partsOf(g.gift), nowMs + i, null, g.repeat, Object.keys(rest).length > 0 ? rest : null);
+    return g.frames;
+  },
+  extraKeys: ['giftName'],
+} satisfies KindSpec;

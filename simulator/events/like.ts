@@ -1,4 +1,7 @@
 import { frameHead, msgPart, type FrameCtx, type MessageParams } from '../generator-context.ts';
+import type { Viewer } from '../population.ts';
+import type { Rng } from '../rng.ts';
+import { activeViewer, type KindHost, type KindSpec } from './kind-spec.ts';
 
 /** A batch of 1..15 likes; `totalLikeCount` is the room's running total after this batch. */
 export interface LikeParams extends MessageParams {
@@ -15,3 +18,26 @@ export function likeFrame(p: LikeParams, ctx: FrameCtx): string {
     `"displayType":"pm_mt_msg_viewer","label":"{0:user} liked the LIVE"${ctx.tail}`
   );
 }
+
+/** A like frame; adds the batch to the room total. */
+export function likeText(host: KindHost, v: Viewer, likeCount: number, t: number): string {
+  host.room.totalLikes += likeCount;
+  return likeFrame({ user: v, msgId: host.msgId(t), t, likeCount, totalLikeCount: host.room.totalLikes }, host.ctx);
+}
+
+/** 1..15 likes, mostly small batches. */
+function likeBatch(rng: Rng): number {
+  const u = rng.float();
+  return u < 0.35 ? 1 : u < 0.8 ? rng.int(2, 6) : rng.int(7, 15);
+}
+
+/** like: batched taps with a room-wide monotonic total. */
+export const likeKind = {
+  rate: 4,
+  generate(host, tf, emit) {
+    const v = activeViewer(host);
+    host.send(emit, 'like', likeText(host, v, likeBatch(host.rng), Math.floor(tf)), tf);
+  },
+  build: (host, vi, data, rng) => (t) => likeText(host, host.pop.get(vi), typeof data.likeCount === 'number' ? data.likeCount : rng.int(1, 15), t),
+  consumes: ['likeCount'],
+} satisfies KindSpec;

@@ -1,5 +1,7 @@
 import type { Viewer } from '../population.ts';
 import { frameHead, type FrameCtx } from '../generator-context.ts';
+import { roomUserText } from '../generator-room.ts';
+import type { KindSpec } from './kind-spec.ts';
 
 /** Room statistics: the audience size and the session's top gifters, sorted by coins (highest first). */
 export interface RoomUserParams {
@@ -18,3 +20,13 @@ export function roomUserFrame(p: RoomUserParams, ctx: FrameCtx): string {
   }
   return `${HEAD}"topViewers":[${top}],"viewerCount":${p.viewerCount},"topGifterRank":0${ctx.tail}`;
 }
+
+/** roomUser: viewer stats and top gifters, periodic (the core times it, about every 2 s), never by rate. */
+export const roomUserKind = {
+  periodic: true,
+  generate(host, tf, emit) {
+    host.send(emit, 'roomUser', roomUserText(host.room, host.pop, host.ctx, host.rng), tf);
+  },
+  build: (host, _vi, data) => () => roomUserText(host.room, host.pop, host.ctx, host.rng, typeof data.viewerCount === 'number' ? data.viewerCount : undefined),
+  consumes: ['viewerCount'],
+} satisfies KindSpec;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lru } from '../media/lru.ts';
 import { sendError } from '../api/http.ts';
+import { TIKTOK_CDN_HOSTS } from '../../protocol/cdn-hosts.ts';
 
 /** Options of the image proxy. */
 export interface ImageProxyOptions {
@@ -30,13 +31,7 @@ export interface ImageProxyOptions {
  * p16-pu-sign-useast8.tiktokcdn-us.com; giftPictureUrl p16/p19-webcast.tiktokcdn.com) plus TikTok's other regional
  * and ByteDance image hosts.
  */
-export const DEFAULT_ALLOWED_HOSTS: RegExp[] = [
-  /^([a-z0-9-]+\.)*tiktokcdn\.com$/,
-  /^([a-z0-9-]+\.)*tiktokcdn-us\.com$/,
-  /^([a-z0-9-]+\.)*tiktokcdn-eu\.com$/,
-  /^([a-z0-9-]+\.)*ibyteimg\.com$/,
-  /^([a-z0-9-]+\.)*muscdn\.com$/,
-];
+export const DEFAULT_ALLOWED_HOSTS: RegExp[] = [...TIKTOK_CDN_HOSTS];
 
 /** Redirects followed at most. */
 const MAX_HOPS = 3;

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { GIFT_CATALOG } from '../../../protocol/gift-catalog.ts';
-import { GENERATED_KINDS } from '../../../protocol/names.ts';
+import { BURST_KINDS as GENERATED_KINDS } from '../../events/index.ts';
 
 interface Entry { seq: number; at: number; event: string; text: string }
 

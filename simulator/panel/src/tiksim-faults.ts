@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { GENERATED_KINDS } from '../../../protocol/names.ts';
 import { api } from './api.ts';
 import type { ApiError } from './api-types.ts';
 import { emit } from './events.ts';
@@ -24,6 +23,7 @@ export class TiksimFaults extends LitElement {
     seconds: { state: true },
     malformed: { state: true },
     burstEvent: { state: true },
+    burstKinds: { state: true },
     burstCount: { state: true },
     error: { state: true },
     flash: { state: true },
@@ -50,6 +50,8 @@ export class TiksimFaults extends LitElement {
   declare seconds: string;
   declare malformed: string;
   declare burstEvent: string;
+  /** What a burst may fire, from GET /api/kinds (the simulator's kind registry). */
+  declare burstKinds: string[];
   declare burstCount: string;
   declare error: ApiError | null;
   declare flash: string;
@@ -61,9 +63,17 @@ export class TiksimFaults extends LitElement {
     this.seconds = '5';
     this.malformed = '';
     this.burstEvent = 'chat';
+    this.burstKinds = ['chat'];
     this.burstCount = '200';
     this.error = null;
     this.flash = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void api.get<{ kinds: { name: string; burst: boolean }[] }>('/api/kinds').then((r) => {
+      if (r.ok) this.burstKinds = r.value.kinds.filter((k) => k.burst).map((k) => k.name);
+    });
   }
 
   private async fault(path: string, body: Record<string, unknown>, done: (v: Record<string, unknown>) => string): Promise<void> {
@@ -123,7 +133,7 @@ export class TiksimFaults extends LitElement {
       </div>
       <div class="f">
         <select aria-label="Burst event" .value=${this.burstEvent} @change=${(e: Event) => (this.burstEvent = (e.target as HTMLSelectElement).value)}>
-          ${GENERATED_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.burstEvent}>${k}</option>`)}
+          ${this.burstKinds.map((k) => html`<option value=${k} ?selected=${k === this.burstEvent}>${k}</option>`)}
         </select>
         <input type="number" aria-label="Burst count" min="1" max="10000" .value=${this.burstCount} @input=${(e: Event) => (this.burstCount = (e.target as HTMLInputElement).value)} />
         <button
