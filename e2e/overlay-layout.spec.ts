@@ -60,6 +60,7 @@ async function stepThrough(page: Page, ms: number, stepMs = 50): Promise<{ maxCh
 for (const layout of ['portrait', 'landscape'] as const) {
   test(`${layout}: under gift-storm no two cards ever overlap and every part keeps to its region`, async ({ page }) => {
     test.setTimeout(120_000);
+    if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
     sim = await startTestSimulator({ chatBacklog: false, scenario: 'gift-storm' });
     await openOverlay(page, sim, layout === 'landscape' ? '&layout=landscape' : '', 'auto');
     sendRules(sim);
@@ -115,9 +116,9 @@ test('portrait: a Lion with a Gift Alert rule shows Toasty\'s face and the "Than
 });
 
 test('landscape: the "New follower!" banner and the chat column keep apart', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
   sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
   await openOverlay(page, sim, `${NO_TOASTY}&layout=landscape`);
-  await page.setViewportSize({ width: 1920, height: 1080 });
   sendRules(sim);
   for (const comment of ['first!', 'hello from the landscape layout', 'the banner must not cover me', 'nor me']) {
     await post(sim, '/api/events', { event: 'chat', data: { comment } });
