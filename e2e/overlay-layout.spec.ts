@@ -95,10 +95,12 @@ test('portrait, normal rate: chat cards arriving one after another never overlap
   expect((await probe(page)).layoutProblems).toEqual([]);
 });
 
-test('portrait: a Lion with a Gift Alert rule shows Toasty\'s face and the "Thank you for the gift!" banner apart', async ({ page }) => {
+for (const layout of ['portrait', 'landscape'] as const) {
+  test(`${layout}: a Lion with a Gift Alert rule shows Toasty's face and the "Thank you for the gift!" banner apart`, async ({ page }) => {
   test.setTimeout(90_000);
+  if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
   sim = await startTestSimulator({ paused: true, chatBacklog: false });
-  await openOverlay(page, sim);
+  await openOverlay(page, sim, layout === 'landscape' ? '&layout=landscape' : '');
   sendRules(sim);
   await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Lion', repeatCount: 1 }, user: { face: 0 } });
   await allFramesIn(page, sim);
@@ -112,8 +114,9 @@ test('portrait: a Lion with a Gift Alert rule shows Toasty\'s face and the "Than
   expect(parts).toContain('toasty');
   expect(overlapping(b)).toEqual([]);
   expect(p.layoutProblems).toEqual([]);
-  await expect(page).toHaveScreenshot('toasty-and-gift-banner.png');
-});
+  await expect(page).toHaveScreenshot(layout === 'landscape' ? 'landscape-toasty-and-gift-banner.png' : 'toasty-and-gift-banner.png');
+  });
+}
 
 test('landscape: the "New follower!" banner and the chat column keep apart', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });

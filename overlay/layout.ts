@@ -33,11 +33,13 @@ function hearts(r: Box): Layout['hearts'] {
   return { x: r.x + r.w / 2, y: r.y + r.h - HEART_HALF, rise: r.h - 2 * HEART_HALF, spread: r.w / 2 - HEART_HALF };
 }
 
-/** Toasty's face peeks in at the right edge, at the bottom of its region, with its label above it. */
+/** Toasty's face peeks in at the right edge, at the bottom of its region, with its label just above it. */
 function toasty(w: number, r: Box, size: number, labelScale: number): Layout['toasty'] {
   const y = r.y + r.h - size / 2 - 4;
   // The label pops in with Back.easeOut, which overshoots its scale by up to 5%.
-  return { size, x: w - size * 0.42, y, labelX: r.x + r.w / 2, labelY: r.y + (170 * labelScale * 1.05) / 2 + 2, labelScale };
+  const half = (170 * labelScale * 1.05) / 2;
+  const faceTop = y - size / 2 - 1;
+  return { size, x: w - size * 0.42, y, labelX: r.x + r.w / 2, labelY: Math.max(r.y + half + 2, faceTop - half - 4), labelScale };
 }
 
 /**
