@@ -38,6 +38,20 @@ describe('parseFrame', () => {
     });
   });
 
+  it('holds a like to 1 to 15 likes, as TikTok batches them', () => {
+    const like = samples.find((x) => x.event === 'like')!;
+    const withCount = (likeCount: unknown) => parseFrame(JSON.stringify({ event: 'like', data: { ...like.data, likeCount } }));
+    expect(withCount(1).ok).toBe(true);
+    expect(withCount(15).ok).toBe(true);
+    for (const n of [16, 0, 1.5, -1]) expect(withCount(n)).toMatchObject({ ok: false, error: expect.stringMatching(/^like: likeCount: /) });
+  });
+
+  it('without validation, still refuses a known event whose data is not an object', () => {
+    expect(parseFrame('{"event":"chat","data":null}', { validate: false })).toEqual({ ok: false, error: 'chat: "data" is not an object' });
+    expect(parseFrame('{"event":"gift","data":7}', { validate: false })).toEqual({ ok: false, error: 'gift: "data" is not an object' });
+    expect(parseFrame('{"event":"chat","data":{"comment":5}}', { validate: false })).toEqual({ ok: true, frame: { known: true, event: 'chat', data: { comment: 5 } } });
+  });
+
   it('serialises in TikFinity envelope order', () => {
     expect(serializeFrame('streamEnd', { action: 3 })).toBe('{"event":"streamEnd","data":{"action":3}}');
   });
@@ -75,6 +89,13 @@ function checkAgainstOracle(input: unknown, validate: boolean): void {
   }
   if ('ok' in want) {
     expect(res).toEqual({ ok: true, frame: { known: false, event: want.event, data: (JSON.parse(input as string) as { data?: unknown }).data } });
+    return;
+  }
+  if (!validate) {
+    // Without validation only the envelope is checked: data must be an object, and is handed on as parsed.
+    const data = (JSON.parse(input as string) as { data?: unknown }).data;
+    if (data === null || typeof data !== 'object') expect(res).toEqual({ ok: false, error: `${want.event}: "data" is not an object` });
+    else expect(res).toEqual({ ok: true, frame: { known: true, event: want.event, data } });
     return;
   }
   if (res.ok) {
@@ -150,11 +171,24 @@ describe('gift catalog', () => {
   it('finds by id or name and suggests near names', () => {
     expect(findGift(5655)?.name).toBe('Rose');
     expect(findGift('rose')?.id).toBe(5655);
+    expect(findGift('LION')?.name).toBe('Lion');
+    expect(findGift(' Rose ')?.id).toBe(5655);
+    expect(findGift('5655')?.name).toBe('Rose');
     expect(suggestGifts('Lon')[0]).toBe('Lion');
   });
   it('counts a streak once, at repeatEnd', () => {
     expect(isCountableGift({ giftType: 1, repeatEnd: false })).toBe(false);
     expect(giftDiamonds({ giftType: 1, repeatEnd: true, diamondCount: 1, repeatCount: 7 })).toBe(7);
     expect(giftDiamonds({ giftType: 2, repeatEnd: false, diamondCount: 100, repeatCount: 1 })).toBe(100);
+  });
+  it('counts every gift that is not type 1 at once, whatever its type (the catalog has type 4 too)', () => {
+    const types = [...new Set(GIFT_CATALOG.map((g) => g.type))].sort((a, b) => a - b);
+    expect(types.filter((t) => t !== 1 && t !== 2).length).toBeGreaterThan(0);
+    for (const giftType of types) {
+      expect(isCountableGift({ giftType, repeatEnd: false }), `type ${giftType}`).toBe(giftType !== 1);
+      expect(isCountableGift({ giftType, repeatEnd: true }), `type ${giftType}`).toBe(true);
+    }
+    const four = GIFT_CATALOG.find((g) => g.type === 4)!;
+    expect(giftDiamonds({ giftType: 4, repeatEnd: false, diamondCount: four.diamondCount, repeatCount: 1 })).toBe(four.diamondCount);
   });
 });
