@@ -8,6 +8,8 @@ const executablePath = process.env.TIKSIM_CHROMIUM ?? (existsSync(debianChromium
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Builds dist/overlay when it is missing, so no spec skips or 404s on an unbuilt overlay.
+  globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   forbidOnly: !!process.env.CI,

@@ -6,6 +6,7 @@ import { build } from 'vite';
 import WebSocket from 'ws';
 import type { RunningSimulator } from '../simulator/server/app.ts';
 import { expect, startTestSimulator, test, type OverlayProbe } from './fixtures.ts';
+import { OVERLAY_INDEX } from './global-setup.ts';
 
 // The control panel (simulator/panel) clicked through in real Chromium against a real simulator: what it fires
 // reaches WebSocket clients and the overlay, bad input shows the API's own error and sends nothing, and the rate and
@@ -95,12 +96,11 @@ test.afterAll(() => {
 test('a gift clicked in the panel reaches a WebSocket client and the overlay', async ({ page, context }) => {
   sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
   const client = await listen(sim.wsUrl);
-  let overlay: Page | null = null;
-  if (existsSync(new URL('../dist/overlay/index.html', import.meta.url))) {
-    overlay = await context.newPage();
-    await overlay.goto(`${sim.url}/overlay/?ws=${encodeURIComponent(sim.wsUrl)}`);
-    await expect.poll(() => overlay!.evaluate(() => (window as unknown as { __overlay?: OverlayProbe }).__overlay?.connected ?? false)).toBe(true);
-  }
+  // The overlay half is required: e2e/global-setup.ts builds dist/overlay when it is missing.
+  expect(existsSync(OVERLAY_INDEX), `${OVERLAY_INDEX} is missing: the overlay is not built (run npm run build; e2e/global-setup.ts should have)`).toBe(true);
+  const overlay = await context.newPage();
+  await overlay.goto(`${sim.url}/overlay/?ws=${encodeURIComponent(sim.wsUrl)}`);
+  await expect.poll(() => overlay.evaluate(() => (window as unknown as { __overlay?: OverlayProbe }).__overlay?.connected ?? false)).toBe(true);
   await openPanel(page, sim);
 
   // Sender: an existing viewer, found through GET /api/viewers.
@@ -131,11 +131,9 @@ test('a gift clicked in the panel reaches a WebSocket client and the overlay', a
   await row.getByRole('button', { name: 'Send again' }).click();
   await expect.poll(() => client.frames.filter((f) => f.event === 'gift' && f.data.giftName === 'Lion').length).toBe(2);
 
-  if (overlay) {
-    await expect
-      .poll(() => overlay!.evaluate(() => (window as unknown as { __overlay: OverlayProbe }).__overlay.counters.gifts ?? 0), { timeout: 15_000 })
-      .toBeGreaterThan(0);
-  }
+  await expect
+    .poll(() => overlay.evaluate(() => (window as unknown as { __overlay: OverlayProbe }).__overlay.counters.gifts ?? 0), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   client.close();
 });
 
