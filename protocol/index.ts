@@ -21,3 +21,5 @@ export * from './events/link-mic-battle.ts';
 export * from './events/link-mic-armies.ts';
 export * from './events/stream-end.ts';
 export * from './events/config.ts';
+export * from './errors.ts';
+export * from './api.ts';

@@ -6,6 +6,7 @@
  * `{"type":"media",...}`. Offsets `t` are ms since the header's `startMs`.
  */
 import { z } from 'zod';
+import type { RecordingErrorCode } from '../protocol/errors.ts';
 
 export const FORMAT_NAME = 'tiksim-recording';
 export const FORMAT_VERSION = 1;
@@ -18,18 +19,10 @@ export const MEDIA_INDEX = 'index.json';
  */
 export const MAX_OFFSET_MS = 30 * 24 * 3600 * 1000;
 
-/** Error codes every recording reader/writer error carries (`err.code`). */
-export const REC_ERRORS = {
-  E_REC_NOT_FOUND: 'the recording folder or events file does not exist',
-  E_REC_BAD_HEADER: 'line 1 is not a tiksim recording header',
-  E_REC_VERSION: 'the recording was written by a newer format version',
-  E_REC_BAD_LINE: 'a line is not valid JSON or not a known entry',
-  E_REC_WRITE: 'the events file could not be written (disk full, read-only, no permission)',
-  E_REC_EXISTS: 'the output folder already holds a recording',
-} as const;
-export type RecErrorCode = keyof typeof REC_ERRORS;
+/** Error codes every recording reader/writer error carries (`err.code`): the E_REC_* rows of protocol/errors.ts. */
+export type RecErrorCode = RecordingErrorCode;
 
-/** An Error with a `code` from REC_ERRORS. */
+/** An Error with an E_REC_* `code`. */
 export class RecordingError extends Error {
   constructor(
     readonly code: RecErrorCode,
@@ -72,16 +65,24 @@ const mediaSchema = z
   .strict();
 /** A raw TikTok webcast frame kept beside the mapped events (`--tiktok`), base64. */
 const rawSchema = z.object({ type: z.literal('raw'), t: offset, b64: z.string() }).strict();
+/**
+ * A binary WebSocket frame from the recorded socket, its bytes in base64. TikFinity sends text frames only, so this is
+ * rare; it is kept (not decoded as UTF-8, which would change its bytes) so "every frame" holds. A reader that does not
+ * know it reports a bad line rather than mistaking it for text.
+ */
+const binarySchema = z.object({ type: z.literal('binary'), t: offset, b64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict();
 
 export type FrameEntry = z.infer<typeof frameSchema>;
 export type GapEntry = z.infer<typeof gapSchema>;
 export type MediaEntry = z.infer<typeof mediaSchema>;
 export type RawEntry = z.infer<typeof rawSchema>;
+export type BinaryEntry = z.infer<typeof binarySchema>;
 export type Entry =
   | ({ kind: 'frame' } & FrameEntry)
   | ({ kind: 'gap' } & GapEntry)
   | ({ kind: 'media' } & MediaEntry)
-  | ({ kind: 'raw' } & RawEntry);
+  | ({ kind: 'raw' } & RawEntry)
+  | ({ kind: 'binary' } & BinaryEntry);
 
 /** Builds the header object for a new recording. */
 export function makeHeader(source: string, startMs: number, tool: string, name?: string): Header {
@@ -102,9 +103,21 @@ export function frameLine(t: number, frame: string): string {
   return `{"t":${t},"frame":${JSON.stringify(frame)}}`;
 }
 
-/** Serialises a gap, media or raw entry line (without newline). */
-export function entryLine(e: GapEntry | MediaEntry | RawEntry): string {
+/** Serialises a gap, media, raw or binary entry line (without newline). */
+export function entryLine(e: GapEntry | MediaEntry | RawEntry | BinaryEntry): string {
   return JSON.stringify(e);
+}
+
+/** True when text holds control characters or undecodable bytes (U+FFFD): binary data, never to be echoed in a message. */
+export function looksBinary(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.test(text);
+}
+
+/** JSON.parse's complaint about `text`, without echoing it: Node quotes the input, which may be binary or huge. */
+function jsonComplaint(e: unknown, text: string): string {
+  if (looksBinary(text)) return 'binary data';
+  return (e as Error).message.replace(/, ".*" is not valid JSON$/s, '').slice(0, 160);
 }
 
 /** Parses the header line; throws RecordingError E_REC_BAD_HEADER / E_REC_VERSION with what was wrong. */
@@ -113,7 +126,8 @@ export function parseHeader(line: string, file: string): Header {
   try {
     raw = JSON.parse(line);
   } catch (e) {
-    throw new RecordingError('E_REC_BAD_HEADER', `${file}:1: header is not JSON (${(e as Error).message}); is this a tiksim recording?`);
+    const why = jsonComplaint(e, line);
+    throw new RecordingError('E_REC_BAD_HEADER', why === 'binary data' ? `${file}:1: header is not JSON (binary data: is this a tiksim recording?)` : `${file}:1: header is not JSON (${why}); is this a tiksim recording?`);
   }
   const obj = raw as { format?: unknown; version?: unknown };
   if (obj && typeof obj === 'object' && obj.format === FORMAT_NAME && typeof obj.version === 'number' && obj.version > FORMAT_VERSION) {
@@ -134,7 +148,7 @@ export function parseEntry(line: string): { ok: true; entry: Entry } | { ok: fal
   try {
     raw = JSON.parse(line);
   } catch (e) {
-    return { ok: false, error: `not JSON: ${(e as Error).message}` };
+    return { ok: false, error: `not JSON: ${jsonComplaint(e, line)}` };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'not a JSON object' };
   const type = (raw as { type?: unknown }).type;
@@ -143,10 +157,11 @@ export function parseEntry(line: string): { ok: true; entry: Entry } | { ok: fal
     if (type === 'gap') return [gapSchema, 'gap'];
     if (type === 'media') return [mediaSchema, 'media'];
     if (type === 'raw') return [rawSchema, 'raw'];
+    if (type === 'binary') return [binarySchema, 'binary'];
     return null;
   };
   const p = pick();
-  if (!p) return { ok: false, error: `unknown entry type ${JSON.stringify(type)} (expected a frame, "gap", "media" or "raw")` };
+  if (!p) return { ok: false, error: `unknown entry type ${JSON.stringify(type)} (expected a frame, "gap", "media", "raw" or "binary")` };
   const res = p[0].safeParse(raw);
   if (!res.success) {
     const issue = res.error.issues[0];
@@ -163,7 +178,7 @@ export function parseEntryFast(line: string): { ok: true; entry: Entry } | { ok:
     try {
       raw = JSON.parse(line);
     } catch (e) {
-      return { ok: false, error: `not JSON: ${(e as Error).message}` };
+      return { ok: false, error: `not JSON: ${jsonComplaint(e, line)}` };
     }
     const o = raw as { t?: unknown; frame?: unknown };
     const keys = Object.keys(o);

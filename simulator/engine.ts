@@ -11,7 +11,7 @@ import type { Scenario } from './scenarios/schema.ts';
 export type { Clock } from './clock.ts';
 export { systemClock, manualClock } from './clock.ts';
 export type { ApiError, Result } from './errors.ts';
-export { ERROR_CODES } from './errors.ts';
+export { ERRORS } from '../protocol/errors.ts';
 export type { OutFrame } from './generator-core.ts';
 export type { Quirks } from './quirks.ts';
 export { parseQuirks, DEFAULT_QUIRKS } from './quirks.ts';
@@ -38,16 +38,8 @@ export interface EngineOptions {
   tikfinity?: { userId: number; username: string };
 }
 
-/** The running scenario, as status() and setScenario() report it. */
-export interface ScenarioInfo {
-  name: string;
-  description: string;
-  phase: string;
-  phaseIndex: number;
-  phases: number;
-  elapsedS: number;
-  loop: boolean;
-}
+export type { ScenarioInfo } from '../protocol/api.ts';
+import type { ScenarioInfo } from '../protocol/api.ts';
 
 /** What GET /api/status shows of the generator. */
 export interface EngineStatus {

@@ -1,26 +1,11 @@
-/** Error codes of the simulator engine and control API, each with its one-line meaning (documented in README). */
-export const ERROR_CODES = {
-  E_BAD_JSON: 'the body or file is not valid JSON',
-  E_BAD_BODY: 'the body is not an object of the expected shape',
-  E_BAD_FIELD: 'a field has the wrong type or an invalid value',
-  E_UNKNOWN_FIELD: 'a field is not one the event/object accepts',
-  E_OUT_OF_RANGE: 'a number lies outside its allowed range',
-  E_UNKNOWN_EVENT: 'the event name is not one of TikFinity’s events',
-  E_UNKNOWN_GIFT: 'no gift of the catalog has that id or name',
-  E_UNKNOWN_USER: 'no viewer of the population has that uniqueId',
-  E_UNKNOWN_SCENARIO: 'no built-in scenario preset has that name',
-  E_BAD_SCENARIO: 'a scenario object or file does not match the scenario format',
-  E_BAD_RATES: 'a rates string or object is malformed (unknown kind, not a number)',
-  E_BAD_QUIRKS: 'a quirks string or object is malformed (unknown quirk, bad value)',
-  E_FILE: 'a file could not be read',
-} as const;
+import { ERRORS, type ErrorCode } from '../protocol/errors.ts';
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type { ErrorCode } from '../protocol/errors.ts';
 
 /** An error the control API returns as `{"error":{code,message,field?,choices?}}` with HTTP `status`. */
 export interface ApiError {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   field?: string;
   choices?: string[];
@@ -34,13 +19,13 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-/** Builds a failed Result carrying an ApiError (status 400 unless given). */
+/** Builds a failed Result carrying an ApiError (the code's status in protocol/errors.ts unless given). */
 export function fail(
   code: ErrorCode,
   message: string,
   extra: { field?: string; choices?: string[]; status?: number } = {},
 ): { ok: false; error: ApiError } {
-  const error: ApiError = { status: extra.status ?? 400, code, message };
+  const error: ApiError = { status: extra.status ?? (ERRORS[code].status || 400), code, message };
   if (extra.field !== undefined) error.field = extra.field;
   if (extra.choices !== undefined) error.choices = extra.choices;
   return { ok: false, error };

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { EventName } from '../protocol/index.ts';
+import { userSpecSchema, type EventName, type UserSpec } from '../protocol/index.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
 import { kindSpec } from './events/index.ts';
 import { applyOverrides, type Core } from './generator-core.ts';
@@ -11,18 +10,7 @@ import { checkFireBody } from './fire-check.ts';
 
 export { MAX_FIRE_COUNT, MAX_FIRE_FRAMES } from './fire-check.ts';
 
-const userSpecSchema = z.strictObject({
-  uniqueId: z.string().min(1).optional(),
-  random: z.boolean().optional(),
-  new: z.boolean().optional(),
-  face: z.union([z.boolean(), z.number().int().min(0).max(2)]).optional(),
-  isModerator: z.boolean().optional(),
-  isSubscriber: z.boolean().optional(),
-  followRole: z.number().int().min(0).max(2).optional(),
-  gifterLevel: z.number().int().min(0).max(50).optional(),
-  nickname: z.string().min(1).max(100).optional(),
-});
-type UserSpec = z.infer<typeof userSpecSchema>;
+
 
 /** Picks the viewer a fired event comes from and pins the requested flags on them. */
 function resolveUser(core: Core, spec: UserSpec | undefined, rng: Rng): Result<number | null, ApiError> {

@@ -45,20 +45,8 @@ export interface Viewer {
 }
 
 /** A summary for GET /api/viewers. */
-export interface ViewerSummary {
-  index: number;
-  userId: string;
-  uniqueId: string;
-  nickname: string;
-  profilePictureUrl: string;
-  hasFace: boolean;
-  face: number | null;
-  isModerator: boolean;
-  isSubscriber: boolean;
-  followRole: number;
-  gifterLevel: number;
-  coins: number;
-}
+export type { ViewerSummary } from '../protocol/api.ts';
+import type { ViewerSummary } from '../protocol/api.ts';
 
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

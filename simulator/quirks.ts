@@ -1,18 +1,7 @@
 import { fail, ok, type ApiError, type Result } from './errors.ts';
 
-/** TikTok's real irregularities, each switchable. Probabilities are 0..1. */
-export interface Quirks {
-  /** Probability that a streak's final repeatEnd:true frame never arrives (consumers time out). Default 0. */
-  dropStreakEnd: number;
-  /** Probability that a frame is sent a second time shortly after (same text). Default 0. */
-  duplicates: number;
-  /** Probability that a member event has an actionId other than 1 (26, 27). Default 0.05. */
-  memberOtherActions: number;
-  /** Keep the last 6 chat frames for newly connected clients. Default on. */
-  chatBacklog: boolean;
-  /** Also send TLC v1's `social` event beside each follow and share. Default off. */
-  social: boolean;
-}
+export type { Quirks } from '../protocol/api.ts';
+import type { Quirks } from '../protocol/api.ts';
 
 /** Defaults: the common real behaviour, rare quirks off. */
 export const DEFAULT_QUIRKS: Readonly<Quirks> = {

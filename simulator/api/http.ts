@@ -1,30 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiError } from '../errors.ts';
+import type { ApiError, ErrorCode } from '../errors.ts';
 
 /** The one error shape every API route returns (`{"error":{"code","message","field"?,"choices"?}}` + HTTP status): the engine's ApiError. */
 export type HttpError = ApiError;
 
-/** Codes the HTTP layer itself returns (the engine's own codes live in simulator/errors.ts). */
-export const HTTP_ERROR_CODES = {
-  E_NOT_FOUND: 'no such route or file (404); the message lists the API routes',
-  E_METHOD: 'the route exists but not with this method (405); the message names the allowed ones',
-  E_BAD_JSON: 'the request body is not valid JSON (400)',
-  E_BAD_BODY: 'the body is empty, nested too deep, or not an object of the expected shape (400)',
-  E_HOST_NOT_ALLOWED: 'the Host header names this server by a name it does not answer to, as DNS rebinding does (403); --allow-host adds names',
-  E_FOREIGN_ORIGIN: 'a state-changing API request from a page of another origin (403); --allow-origin adds origins',
-  E_MEDIA_REFUSED: 'a recording names a media file outside its media folder, or one that is not a raster image (403)',
-  E_BAD_KEY: 'a /media/rec/ key that is not one (400)',
-  E_BAD_REQUEST: 'a WebSocket upgrade request that could not be read (400)',
-  E_TOO_LARGE: 'the request body is over the size limit (413)',
-  E_UNSUPPORTED_TYPE: 'the body is not application/json (415)',
-  E_UNAUTHORIZED: 'the server was started with --token and the request did not carry it (401)',
-  E_BAD_FIELD: 'a field has the wrong type or value (400); `field` names it',
-  E_REPLAY: 'a replay request failed: no replay loaded, bad recording (409 / 400 / 404)',
-  E_INTERNAL: 'a bug: the server caught an unexpected exception and kept running (500)',
-} as const;
+// Every code (the HTTP layer's and the engine's) is in protocol/errors.ts, the one table.
 
 /** Builds an HttpError. */
-export function httpError(status: number, code: keyof typeof HTTP_ERROR_CODES | string, message: string, extra: Partial<HttpError> = {}): HttpError {
+export function httpError(status: number, code: ErrorCode, message: string, extra: Partial<HttpError> = {}): HttpError {
   return { status, code, message, ...extra };
 }
 

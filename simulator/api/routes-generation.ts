@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GIFT_CATALOG, type EventName } from '../../protocol/index.ts';
+import { GIFT_CATALOG, type ApiGift, type EventName, type KindInfo, type SimStatus } from '../../protocol/index.ts';
 import { BURST_KINDS, KINDS, kindSpec } from '../events/index.ts';
 import { SCENARIO_PRESETS } from '../engine.ts';
 import type { RouteTable } from './routes.ts';
@@ -23,7 +23,7 @@ function intParam(url: URL, name: string, def: number, min: number, max: number)
 export const generationRoutes: RouteTable = {
   'GET /api/status': ({ state }) => {
     const eng = state.engine.status();
-    return ok({
+    const status: SimStatus = {
       mode: state.replay.active ? 'replay' : 'generate',
       // One word for what the stream is doing, so a client need not work it out from mode and paused.
       generation: state.replay.active ? 'replaying' : eng.paused ? 'paused' : 'generating',
@@ -43,7 +43,8 @@ export const generationRoutes: RouteTable = {
       seed: state.opts.seed,
       replay: state.replay.status(),
       logSeq: state.log.last,
-    });
+    };
+    return ok(status);
   },
 
   'POST /api/events': ({ state, body }) => {

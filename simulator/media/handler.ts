@@ -9,6 +9,7 @@ import { Lru } from './lru.ts';
 import { renderPlaceholder, renderTopGifterBadge } from './misc.ts';
 import { encodePng } from './png.ts';
 import { sendError } from '../api/http.ts';
+import type { ErrorCode } from '../../protocol/errors.ts';
 
 /** Options of the media handler. */
 export interface MediaHandlerOptions {
@@ -78,7 +79,7 @@ export function placeholderPng(): Buffer {
 }
 
 /** Writes a JSON error with CORS, in the API's error shape. */
-function sendMediaError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+function sendMediaError(res: ServerResponse, status: number, code: ErrorCode, message: string, extra: Record<string, string> = {}): void {
   sendError(res, { status, code, message }, { 'access-control-allow-origin': '*', ...extra });
 }
 

@@ -5,15 +5,8 @@ import { openRecording } from '../../recorder/reader.ts';
 import { parseEntry } from '../../recorder/format.ts';
 import { redactSource } from '../../recorder/redact.ts';
 
-/** One recording in a listing. */
-export interface RecordingListing {
-  name: string;
-  path: string;
-  frames?: number;
-  durationMs?: number;
-  startedAt?: string;
-  source?: string;
-}
+export type { RecordingListing } from '../../protocol/api.ts';
+import type { RecordingListing } from '../../protocol/api.ts';
 
 const COUNT_LIMIT = 8 * 1024 * 1024;
 

@@ -42,21 +42,9 @@ export interface ReplayOptions {
   onBadLine?: (info: { line: number; error: string }) => void;
 }
 
-/** What GET /api/status shows of a replay. */
-export interface ReplayStatus {
-  recording: string;
-  positionMs: number;
-  durationMs: number;
-  speed: number;
-  paused: boolean;
-  instant: boolean;
-  loop: boolean;
-  /** Loop pass playing: 0 the first time through. */
-  pass: number;
-  framesSent: number;
-  framesTotal?: number;
-  ended: boolean;
-}
+/** What GET /api/status shows of a replay (the shape lives in protocol/api.ts). */
+export type { ReplayStatus } from '../../protocol/api.ts';
+import type { ReplayStatus } from '../../protocol/api.ts';
 
 /** A loaded replay. */
 export interface Replayer {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { serializeFrame, type ConfigData } from '../../protocol/index.ts';
+import { serializeFrame, type ConfigData, type ErrorCode } from '../../protocol/index.ts';
 import { createEngine, type Engine, type OutFrame, type Quirks, type Rates, type Scenario } from '../engine.ts';
 import { createMediaHandler } from '../media/index.ts';
 import { createImageProxy, type ImageProxyOptions } from './image-proxy.ts';
@@ -97,7 +97,7 @@ export interface RunningSimulator {
 export class ListenError extends Error {
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: ErrorCode,
   ) {
     super(message);
   }
@@ -119,7 +119,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
         reject(new ListenError(`not allowed to listen on ${host}:${port}; choose a port above 1024 with --port <n>.`, 'E_PORT_DENIED'));
       } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
         reject(new ListenError(`cannot listen on host "${host}": no such address on this machine; check --host.`, 'E_BAD_HOST'));
-      } else reject(new ListenError(`cannot listen on ${host}:${port}: ${e.message}`, e.code ?? 'E_LISTEN'));
+      } else reject(new ListenError(`cannot listen on ${host}:${port}: ${e.message}`, 'E_LISTEN'));
     };
     const onListening = (): void => {
       server.off('error', onError);

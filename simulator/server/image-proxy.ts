@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lru } from '../media/lru.ts';
 import { sendError } from '../api/http.ts';
 import { TIKTOK_CDN_HOSTS } from '../../protocol/cdn-hosts.ts';
+import type { ErrorCode } from '../../protocol/errors.ts';
 
 /** Options of the image proxy. */
 export interface ImageProxyOptions {
@@ -36,15 +37,8 @@ export const DEFAULT_ALLOWED_HOSTS: RegExp[] = [...TIKTOK_CDN_HOSTS];
 /** Redirects followed at most. */
 const MAX_HOPS = 3;
 
-/** Error codes the proxy returns, with their HTTP status. */
-export const IMAGE_PROXY_ERRORS = {
-  E_BAD_URL: 'the url parameter is missing or not an absolute https URL (400)',
-  E_HOST_NOT_ALLOWED: 'the URL (or a redirect) leads to a host that is not a TikTok CDN (403)',
-  E_UPSTREAM: 'the CDN answered with an error, a non-image, too many redirects or too many bytes (502)',
-  E_TIMEOUT: 'the CDN did not answer in time (504)',
-} as const;
-
-type ProxyCode = keyof typeof IMAGE_PROXY_ERRORS | 'E_METHOD';
+/** The proxy's codes (E_BAD_URL, E_HOST_NOT_ALLOWED, E_UPSTREAM, E_TIMEOUT, E_METHOD) are in protocol/errors.ts. */
+type ProxyCode = ErrorCode;
 
 class ProxyError extends Error {
   constructor(readonly status: number, readonly code: ProxyCode, message: string) {
@@ -54,7 +48,7 @@ class ProxyError extends Error {
 
 interface Cached { bytes: Buffer; type: string }
 
-function sendProxyError(res: ServerResponse, status: number, code: string, message: string): void {
+function sendProxyError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   sendError(res, { status, code, message }, { 'access-control-allow-origin': '*' });
 }
 

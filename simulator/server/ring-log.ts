@@ -1,10 +1,6 @@
-/** One frame the server sent, as kept for GET /api/log and the panel's live log. */
-export interface LogEntry {
-  seq: number;
-  at: number;
-  event: string;
-  text: string;
-}
+import type { LogEntry } from '../../protocol/api.ts';
+
+export type { LogEntry } from '../../protocol/api.ts';
 
 /** A fixed-size ring of the last frames sent; memory stays flat however long the server runs. */
 export class RingLog {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { redactSource } from '../../recorder/redact.ts';
+import type { ClientInfo } from '../../protocol/api.ts';
 
 /** Limits that keep one slow or dead client from costing the server memory. */
 export interface HubOptions {
@@ -33,13 +34,7 @@ interface ClientState {
 }
 
 /** A public view of one connected client, for GET /api/status. */
-export interface ClientInfo {
-  id: number;
-  remote: string;
-  path: string;
-  connectedAt: number;
-  bufferedBytes: number;
-}
+export type { ClientInfo } from '../../protocol/api.ts';
 
 /**
  * Every connected TikFinity client; broadcasts one text frame to all of them, ignores what they send,

@@ -80,7 +80,7 @@ function toApiError(json: unknown, status: number): ApiError {
     const e = (json as { error: unknown }).error;
     if (e && typeof e === 'object' && 'message' in e) return e as ApiError;
   }
-  return { code: `HTTP_${status}`, message: `the simulator answered ${status} without an error body` };
+  return { code: 'E_BAD_REPLY', message: `the simulator answered ${status} without an error body` };
 }
 
 /** The one client every element shares (one page, one token). */
