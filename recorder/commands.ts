@@ -1,12 +1,13 @@
 /** The recorder's subcommands for the `tiksim` CLI: record, decode, inspect, anonymize. Exit codes: 0 ok, 1 failure, 2 usage. */
 import { resolve, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
-import { Recorder, type RecordSummary } from './record.ts';
-import { formatSummary, startStatusLine } from './status-line.ts';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Recorder, describeConnectProblem, type RecordSummary } from './record.ts';
+import { fmtElapsed, formatSummary, startStatusLine } from './status-line.ts';
 import { inspectRecording, formatInspect } from './inspect.ts';
 import { anonymizeRecording } from './anonymize.ts';
 import { redactSource } from './redact.ts';
+import { findRecording } from './find-recording.ts';
 
 const pkgVersion = (): string => {
   try {
@@ -81,14 +82,17 @@ interface RecordFlags {
 async function runRecord(f: RecordFlags): Promise<void> {
   const name = f.name ?? (f.tiktok ? f.tiktok.replace(/^@/, '') : 'session');
   const outDir = resolve(f.out ?? defaultOutDir(f.recordings, name));
-  let session: { stop(reason?: string): Promise<RecordSummary>; done: Promise<RecordSummary>; snapshot(): import('./record.ts').RecorderStats; start(): void };
+  const tty = !!process.stderr.isTTY;
+  const note = (text: string) => process.stderr.write(`${tty ? '\r\x1b[2K' : ''}tiksim record: ${text}\n`);
+  let session: { stop(reason?: string): Promise<RecordSummary>; done: Promise<RecordSummary>; snapshot(): import('./record.ts').RecorderStats; start(): void; discardIfEmpty(): boolean };
   if (f.tiktok) {
     const { TikTokRecorder } = await import('./tiktok-record.ts');
-    session = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, tool: `tiksim ${pkgVersion()}` });
+    session = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, tool: `tiksim ${pkgVersion()}`, onProblem: note });
   } else {
-    session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}` });
+    session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}`, onProblem: note });
   }
-  process.stderr.write(`recording ${f.tiktok ? `TikTok @${f.tiktok}` : redactSource(f.from)} into ${outDir} (Ctrl-C to stop)\n`);
+  const source = f.tiktok ? `TikTok @${f.tiktok}` : redactSource(f.from);
+  process.stderr.write(`recording ${source} into ${outDir} (Ctrl-C to stop)\n`);
   const stopLine = startStatusLine(process.stderr, () => session.snapshot());
   let interrupts = 0;
   const onSignal = () => {
@@ -102,12 +106,28 @@ async function runRecord(f: RecordFlags): Promise<void> {
   stopLine();
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  process.stderr.write(formatSummary(summary) + '\n');
   if (summary.error) {
+    process.stderr.write(formatSummary(summary) + '\n');
     process.stderr.write(`tiksim record: ${summary.error.message}\n  what was written up to then is readable: tiksim inspect ${summary.dir}\n`);
     process.exitCode = 1;
+    return;
   }
+  if (summary.frames === 0) {
+    // Nothing recorded is a failure, and the empty folder must not block the same command run again.
+    const why = !summary.connectedOnce
+      ? f.tiktok
+        ? summary.reason
+        : (summary.retry?.problem ?? describeConnectProblem('ECONNREFUSED', f.from)) + ` (${summary.retry?.attempt ?? 1} attempts over ${fmtElapsed(summary.elapsedMs)})`
+      : `connected to ${source}, but it sent no frames before the recording stopped (${summary.reason})`;
+    const removed = session.discardIfEmpty();
+    process.stderr.write(`tiksim record: nothing was recorded: ${why}\n  ${removed ? `the empty recording folder ${outDir} was removed` : `${outDir} is left as it was`}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stderr.write(formatSummary(summary) + '\n');
 }
+
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed (the message says why), 2 bad arguments or flags.';
 
 /** Adds `record`, `decode`, `inspect` and `anonymize` to the program. */
 export function registerRecorderCommands(program: Command): void {
@@ -123,16 +143,32 @@ export function registerRecorderCommands(program: Command): void {
     .option('--max-events <n>', 'stop after this many frames', positiveInt)
     .option('--no-media', 'do not download profile pictures and gift images')
     .option('--media-concurrency <n>', 'parallel image downloads', positiveInt, 4)
-    .addHelpText('after', '\nExamples:\n  tiksim record --duration 10m --name friday\n  tiksim record --from ws://192.168.1.20:21213/ --max-events 5000\n  tiksim record --tiktok someuser')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ tiksim record --duration 10m --name friday               # TikFinity (or tiksim) on ws://127.0.0.1:21213/',
+        '  $ tiksim record --from ws://192.168.1.20:21213/ --max-events 5000',
+        '  $ tiksim record --tiktok someuser                            # straight from TikTok LIVE (needs internet)',
+        '',
+        'While the source does not answer it retries with backoff and says why on the status line.',
+        'Exit codes: 0 recorded, 1 nothing recorded (nothing listening, TikTok offline or not live; the empty',
+        'folder is removed) or a write failure (what was written stays readable), 2 bad flags.',
+      ].join('\n'),
+    )
     .action(async (flags: RecordFlags) => runRecord(flags));
 
   program
     .command('inspect')
     .description('summarise a recording: duration, events per kind, rates, viewers, top gifters, gaps, media, bad lines')
-    .argument('<recording>', 'recording folder or its events.jsonl')
+    .argument('<recording>', 'recording folder, its events.jsonl, or a name from tiksim list')
     .option('--json', 'print the report as JSON')
-    .option('--bucket <time>', 'rate bucket size (widened for long recordings, at most 2000 buckets)', bucketArg, 10_000)
-    .action(async (path: string, o: { json?: boolean; bucket: number }) => {
+    .addOption(new Option('--bucket <time>', 'rate bucket size: 500ms, 10s, 1m (widened for long recordings, at most 2000 buckets)').argParser(bucketArg).default(10_000, '10s'))
+    .option('--recordings <dir>', 'folder where recordings are looked up by name (then the bundled ones)', 'recordings')
+    .addHelpText('after', `\nExamples:\n  $ tiksim inspect busy-streaks                        # a bundled recording, by name\n  $ tiksim inspect recordings/2025-06-01-2130-friday --bucket 1m\n  $ tiksim inspect friday --recordings ~/streams --json\n\n${EXIT_CODES}`)
+    .action(async (arg: string, o: { json?: boolean; bucket: number; recordings: string }) => {
+      const path = await findRecording(arg, o.recordings);
       const r = await inspectRecording(path, { bucketMs: o.bucket });
       process.stdout.write((o.json ? JSON.stringify(r, null, 2) : formatInspect(r)) + '\n');
     });
@@ -141,17 +177,22 @@ export function registerRecorderCommands(program: Command): void {
     .command('anonymize')
     .description("write a copy of a recording with every viewer's ids, names and avatars replaced, consistently")
     .usage('<in> [out] --seed <n> [--out <dir>] [--keep-bad] [--name <name>]')
-    .argument('<in>', 'recording folder or its events.jsonl')
+    .argument('<in>', 'recording folder, its events.jsonl, or a name from tiksim list')
     .argument('[out]', 'new recording folder to create (or give it with --out)')
     .requiredOption('--seed <n>', 'required: seed for the stand-ins (same seed, same stand-ins)', intArg)
     .option('--out <dir>', 'new recording folder to create (same as the second argument)')
     .option('--keep-bad', 'keep frames that are not TikFinity JSON (known names in them are still replaced; other identity in them is not)')
     .option('--name <name>', "the copy's name in its header (default: the output folder's name)")
-    .addHelpText('after', '\nExample:\n  tiksim anonymize recordings/2025-06-01-2130-friday --out recordings/friday-anon --seed 1')
-    .action(async (inPath: string, outArg: string | undefined, o: { seed: number; out?: string; keepBad?: boolean; name?: string }) => {
+    .option('--recordings <dir>', 'folder where <in> is looked up by name (then the bundled ones)', 'recordings')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ tiksim anonymize recordings/2025-06-01-2130-friday --out recordings/friday-anon --seed 1\n  $ tiksim anonymize quiet /tmp/quiet-again --seed 7          # a bundled recording, by name\n\n${EXIT_CODES} An existing --out is never overwritten (exit 1).`,
+    )
+    .action(async (inArg: string, outArg: string | undefined, o: { seed: number; out?: string; keepBad?: boolean; name?: string; recordings: string }) => {
       if (outArg && o.out && resolve(outArg) !== resolve(o.out)) throw new InvalidArgumentError(`two output folders given ("${outArg}" and --out "${o.out}"); give one`);
       const outPath = o.out ?? outArg;
       if (!outPath) throw new InvalidArgumentError('no output folder; give it as the second argument or with --out <dir>');
+      const inPath = await findRecording(inArg, o.recordings);
       const r = await anonymizeRecording(inPath, outPath, o.seed, { keepBad: !!o.keepBad, name: o.name });
       const bad = o.keepBad ? `${r.passedThrough} not TikFinity JSON kept (names replaced)` : `${r.droppedBad} not TikFinity JSON dropped`;
       process.stderr.write(`anonymized ${r.frames} frames (${r.changed} changed, ${bad}), ${r.namesKnown} names replaced in text, kept ${r.mediaKept} images, made ${r.avatarsMade} stand-in avatars, ${r.badLines} bad lines skipped → ${outPath}\n`);
@@ -160,8 +201,12 @@ export function registerRecorderCommands(program: Command): void {
   program
     .command('decode')
     .description('decode TikTok webcast push frames (base64 or binary, gzip or not) into TikFinity-shaped events, one JSON line each')
-    .argument('[input]', 'base64 text, or a file path; omit or "-" to read stdin')
+    .argument('[input]', 'base64 text, or a file path (base64 lines or binary); omit or "-" to read stdin')
     .option('--raw', 'also print each decoded message as the library decoded it')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ tiksim decode recorder/fixtures/frames.b64           # a sample: two captured-shaped push frames\n  $ tiksim decode recorder/fixtures/frames.b64 --raw 2>&1 | less\n  $ cat frame.bin | tiksim decode -\n\nEvents go to stdout; unknown message types and errors to stderr.\nExit codes: 0 decoded, 1 no webcast message in the input (empty, or not a push frame), 2 bad argument or\nno input (no argument on a terminal prints usage).`,
+    )
     .action(async (input: string | undefined, o: { raw?: boolean }) => {
       const { runDecode } = await import('./decode.ts');
       const code = await runDecode(input, { raw: !!o.raw, out: process.stdout, err: process.stderr });

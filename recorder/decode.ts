@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { deserializeWebSocketMessage, deserializeMessage } from 'tiktok-live-connector';
 import { mapWebcastMessage } from './tiktok-map.ts';
+import { looksBinary } from './format.ts';
 
 /** What one push frame held. */
 export interface DecodedFrame {
@@ -71,27 +72,60 @@ export function inputFrames(input: Buffer, isText: boolean): Uint8Array[] {
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
 
+/** Usage text for `decode` when there is nothing to read (no argument on a terminal). */
+export const DECODE_USAGE = [
+  'usage: tiksim decode <base64 | file | ->',
+  '  decodes TikTok webcast push frames into TikFinity-shaped events, one JSON line each, e.g.',
+  '    tiksim decode recorder/fixtures/frames.b64',
+  '    tiksim decode CAEQ...      (one frame as base64)',
+  '    cat frames.bin | tiksim decode -',
+  '  no argument reads stdin; on a terminal there is nothing to read, so give a file or pipe frames in',
+].join('\n');
+
+/** A short, safe rendering of user input for a message: never raw binary, never more than `max` characters. */
+export function quoteInput(text: string, max = 40): string {
+  if (looksBinary(text)) return '(binary data)';
+  return JSON.stringify(text.length > max ? text.slice(0, max) + '…' : text);
+}
+
 /** Runs the command: prints one JSON line per event; reports unknown types and errors on `err`. Returns the exit code. */
-export async function runDecode(input: string | undefined, io: { raw: boolean; out: NodeJS.WritableStream; err: NodeJS.WritableStream; stdin?: NodeJS.ReadableStream }): Promise<number> {
+export async function runDecode(
+  input: string | undefined,
+  io: { raw: boolean; out: NodeJS.WritableStream; err: NodeJS.WritableStream; stdin?: NodeJS.ReadableStream & { isTTY?: boolean } },
+): Promise<number> {
   let data: Buffer;
   let text: boolean;
+  let what: string;
   if (input === undefined || input === '-') {
+    const stdin = io.stdin ?? process.stdin;
+    if (input === undefined && stdin.isTTY) {
+      // Reading a terminal would wait silently for input nobody knows to type.
+      io.err.write(DECODE_USAGE + '\n');
+      return 2;
+    }
     const chunks: Buffer[] = [];
-    for await (const c of io.stdin ?? process.stdin) chunks.push(Buffer.from(c as Buffer));
+    for await (const c of stdin) chunks.push(Buffer.from(c as Buffer));
     data = Buffer.concat(chunks);
     text = !data.includes(0) && /^[\sA-Za-z0-9+/=_-]*$/.test(data.subarray(0, 4096).toString('latin1'));
+    what = 'stdin';
   } else if (existsSync(input)) {
     data = readFileSync(input);
     text = /^[\sA-Za-z0-9+/=_-]*$/.test(data.subarray(0, 4096).toString('latin1'));
+    what = input;
   } else if (/^[A-Za-z0-9+/_-]+=*$/.test(input.trim())) {
     data = Buffer.from(input.trim(), 'utf8');
     text = true;
+    what = 'the argument';
   } else {
-    io.err.write(`tiksim decode: "${input.slice(0, 40)}" is neither base64 nor an existing file; give base64 text, a file, or pipe to stdin\n`);
+    io.err.write(`tiksim decode: ${quoteInput(input)} is neither base64 nor an existing file; give base64 text, a file, or pipe to stdin\n`);
     return 2;
   }
-  let failed = 0;
+  if (data.toString('latin1').trim() === '') {
+    io.err.write(`tiksim decode: ${what} is empty: no frame to decode (give base64 text, a file of frames, or pipe them in)\n`);
+    return 1;
+  }
   let frames = 0;
+  let decoded = 0;
   for (const bytes of inputFrames(data, text)) {
     frames++;
     const d = await decodePushFrame(bytes);
@@ -99,7 +133,13 @@ export async function runDecode(input: string | undefined, io: { raw: boolean; o
     if (io.raw) for (const r of d.raw) io.err.write(JSON.stringify(r, bigintSafe) + '\n');
     for (const u of d.unknown) io.err.write(`frame ${frames}: unknown message type ${u} (skipped)\n`);
     for (const e of d.errors) io.err.write(`frame ${frames}: ${e}\n`);
-    if (d.errors.length && !d.events.length) failed++;
+    const held = d.events.length + d.unknown.length + d.raw.length;
+    if (held === 0 && d.errors.length === 0) io.err.write(`frame ${frames}: holds no webcast message (${bytes.length} bytes; not a TikTok push frame?)\n`);
+    if (held > 0) decoded++;
   }
-  return failed === frames && frames > 0 ? 1 : 0;
+  if (decoded === 0) {
+    io.err.write(`tiksim decode: no webcast message in ${what} (${frames} frame${frames === 1 ? '' : 's'} read); is it a TikTok webcast push frame, base64 or binary?\n`);
+    return 1;
+  }
+  return 0;
 }

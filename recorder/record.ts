@@ -40,6 +40,8 @@ export interface RecordOptions {
   fetchImpl?: typeof fetch;
   /** CDN hostname patterns media may come from over https (default TIKTOK_CDN_HOSTS). */
   cdnHosts?: readonly RegExp[];
+  /** Told once per new reason when connecting fails, with what is being done (the CLI prints it). */
+  onProblem?: (text: string) => void;
 }
 
 /** Live counters of a session. */
@@ -53,6 +55,23 @@ export interface RecorderStats {
   reconnects: number;
   /** Images: captured, failed, downloading, and skipped (never fetched: outside image fields or off the policy). */
   media: { ok: number; failed: number; pending: number; skipped: number };
+  /** True once a connection was ever open (a session that never connected recorded nothing and says why). */
+  connectedOnce: boolean;
+  /** While down: why the last attempt failed, in words, and when (elapsed ms) the next attempt starts. */
+  retry?: { problem: string; attempt: number; atMs: number };
+  /** Binary WebSocket frames among `frames` (TikFinity sends text only; they are kept as `binary` entries). */
+  binary: number;
+}
+
+/** Says in words why a connection to `url` failed, from the socket's error code or close reason. */
+export function describeConnectProblem(reason: string, url: string): string {
+  const src = redactSource(url);
+  if (/ECONNREFUSED/.test(reason)) return `nothing listening at ${src}; is TikFinity/tiksim running?`;
+  if (/ENOTFOUND|EAI_AGAIN/.test(reason)) return `cannot find the host of ${src} (${reason}); check the address`;
+  if (/Unexpected server response: 401/.test(reason)) return `${src} refused the connection (HTTP 401): a token-protected tiksim needs ?token=<token> in --from`;
+  const http = /Unexpected server response: (\d+)/.exec(reason);
+  if (http) return `${src} refused the WebSocket upgrade (HTTP ${http[1]}); is it a TikFinity-compatible socket?`;
+  return `cannot connect to ${src} (${reason})`;
 }
 
 /** What a finished session reports. */
@@ -90,6 +109,8 @@ export class Recorder {
     elapsedMs: 0,
     reconnects: 0,
     media: { ok: 0, failed: 0, pending: 0, skipped: 0 },
+    connectedOnce: false,
+    binary: 0,
   };
   /** Resolves when the session ends (stop(), duration, max events, or a write failure). */
   readonly done: Promise<RecordSummary>;
@@ -132,6 +153,8 @@ export class Recorder {
     let alive = true;
     ws.on('open', () => {
       this.everConnected = true;
+      this.stats.connectedOnce = true;
+      delete this.stats.retry;
       this.attempt = 0;
       this.stats.state = 'connected';
       if (this.downSince !== null) {
@@ -151,8 +174,9 @@ export class Recorder {
     ws.on('message', (data, isBinary) => {
       alive = true;
       if (this.stopped) return;
-      const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : (data as Buffer).toString('utf8');
-      this.onFrame(text);
+      // Every frame is kept, as it came: text exactly, binary as its bytes (never decoded as UTF-8, which is lossy).
+      if (isBinary) this.onBinary(Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)]));
+      else this.onFrame((data as Buffer).toString('utf8'));
     });
     ws.on('error', (e) => {
       this.downReason ||= (e as NodeJS.ErrnoException).code ?? e.message;
@@ -173,7 +197,11 @@ export class Recorder {
   private scheduleReconnect(): void {
     this.stats.state = 'reconnecting';
     this.stats.reconnects++;
-    const delay = backoffDelay(this.attempt++, this.opts.backoffMs ?? { initial: 250, max: 10_000 }, this.opts.rng);
+    const attempt = this.attempt++;
+    const delay = backoffDelay(attempt, this.opts.backoffMs ?? { initial: 250, max: 10_000 }, this.opts.rng);
+    const problem = describeConnectProblem(this.downReason, this.opts.from);
+    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${((this.opts.backoffMs?.max ?? 10_000) / 1000).toFixed(0)} s apart, until it answers; Ctrl-C to stop)`);
+    this.stats.retry = { problem, attempt: attempt + 1, atMs: this.now() + Math.round(delay) };
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.downReason = this.downReason.split(';')[0]!;
@@ -192,6 +220,19 @@ export class Recorder {
     const kind = frameKind(text);
     this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
     if (this.media) captureUrls(this.media, text);
+    if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
+  }
+
+  private onBinary(bytes: Buffer): void {
+    try {
+      this.writer.writeEntry({ type: 'binary', t: this.now(), b64: bytes.toString('base64') });
+    } catch (e) {
+      this.fail(e as RecordingError);
+      return;
+    }
+    this.stats.frames++;
+    this.stats.binary++;
+    this.stats.byKind.binary = (this.stats.byKind.binary ?? 0) + 1;
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }
 
@@ -221,6 +262,11 @@ export class Recorder {
   /** Current counters (for the status line). */
   snapshot(): RecorderStats {
     return refreshStats(this.stats, this.writer, this.media, this.now());
+  }
+
+  /** After the session: removes the recording folder when nothing was recorded, so a rerun can use it. */
+  discardIfEmpty(): boolean {
+    return this.stopped && this.writer.discardIfEmpty();
   }
 
   /** Stops: closes the socket, lets downloads finish (≤ 3 s), notes an open outage, closes the file. */

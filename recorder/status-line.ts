@@ -16,6 +16,11 @@ export function fmtElapsed(ms: number): string {
 
 /** One status line: state, frames, rate (over the last interval), bytes, elapsed. */
 export function statusLine(s: RecorderStats, ratePerS: number): string {
+  if (s.state === 'reconnecting' && s.retry) {
+    // Down: say why and when the next try is, so a wrong URL or a stopped server is obvious at a glance.
+    const wait = Math.max(0, s.retry.atMs - s.elapsedMs) / 1000;
+    return `○ ${s.connectedOnce ? 'reconnecting' : 'connecting'}: ${s.retry.problem}  retry ${s.retry.attempt} in ${wait.toFixed(1)}s  frames ${s.frames}  ${fmtElapsed(s.elapsedMs)}${s.gaps.length ? `  gaps ${s.gaps.length}` : ''}`;
+  }
   const state = s.state === 'connected' ? '● connected' : s.state === 'reconnecting' ? '○ reconnecting' : `○ ${s.state}`;
   const media = s.media.ok + s.media.failed + s.media.pending > 0 ? `  media ${s.media.ok}/${s.media.ok + s.media.failed + s.media.pending}` : '';
   return `${state}  frames ${s.frames}  ${ratePerS.toFixed(1)}/s  ${fmtBytes(s.bytes)}  ${fmtElapsed(s.elapsedMs)}${s.gaps.length ? `  gaps ${s.gaps.length}` : ''}${media}`;
@@ -29,7 +34,7 @@ export function formatSummary(s: RecordSummary): string {
     .join(', ');
   const gapMs = s.gaps.reduce((a, g) => a + g.durationMs, 0);
   return [
-    `recorded ${s.frames} frames in ${fmtElapsed(s.elapsedMs)} into ${s.dir}`,
+    `recorded ${s.frames} frames in ${fmtElapsed(s.elapsedMs)} into ${s.dir}${s.binary ? ` (${s.binary} of them binary, kept as binary entries)` : ''}`,
     `  events   ${kinds || 'none'}`,
     `  gaps     ${s.gaps.length}${s.gaps.length ? ` (${gapMs} ms without upstream)` : ''}`,
     `  bytes    ${fmtBytes(s.bytes)}`,

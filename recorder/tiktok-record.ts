@@ -25,8 +25,15 @@ export interface TikTokRecordOptions {
   maxEvents?: number;
   media?: boolean;
   tool?: string;
-  /** Makes the connection (tests pass a stand-in; default tiktok-live-connector's TikTokLiveConnection). */
+  /** Makes the connection (default: tiktok-live-connector's TikTokLiveConnection with `connection`). */
   connect?: (uniqueId: string) => TikTokConnection;
+  /**
+   * For the default connection: tiktok-live-connector's own options, and a known room id (skips the room lookup on
+   * tiktok.com). Tests point the library's sign server and push server at loopback this way.
+   */
+  connection?: { roomId?: string; options?: Partial<TikTokLiveConstructorConnectionOptions> };
+  /** Told once per new reason when a reconnect fails, with what is being done. */
+  onProblem?: (text: string) => void;
   /** Reconnect backoff, ms (default 1 s doubling to 30 s, with jitter). */
   backoffMs?: Backoff;
   /** Jitter source (tests). */
@@ -42,8 +49,14 @@ export interface TikTokConnection {
   disconnect(): Promise<unknown> | unknown;
 }
 
-function defaultConnect(uniqueId: string): TikTokConnection {
-  return new TikTokLiveConnection(uniqueId, {} as TikTokLiveConstructorConnectionOptions) as unknown as TikTokConnection;
+function defaultConnect(uniqueId: string, c: TikTokRecordOptions['connection'] = {}): TikTokConnection {
+  const conn = new TikTokLiveConnection(uniqueId, (c.options ?? {}) as TikTokLiveConstructorConnectionOptions);
+  const emitter = conn as unknown as NodeJS.EventEmitter;
+  return {
+    on: (event, fn) => emitter.on(event, fn),
+    connect: () => conn.connect(c.roomId),
+    disconnect: () => conn.disconnect(),
+  };
 }
 
 /** One recording session from TikTok. Same surface as Recorder. */
@@ -61,7 +74,7 @@ export class TikTokRecorder {
   private retryTimer: NodeJS.Timeout | null = null;
   private resolveDone!: (s: RecordSummary) => void;
   private timer: NodeJS.Timeout | null = null;
-  readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0, skipped: 0 } };
+  readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0, skipped: 0 }, connectedOnce: false, binary: 0 };
   readonly done: Promise<RecordSummary>;
   private error: RecordingError | undefined;
   private reason = 'stopped';
@@ -93,7 +106,7 @@ export class TikTokRecorder {
 
   private open(): void {
     if (this.stopped) return;
-    const conn = (this.opts.connect ?? defaultConnect)(this.opts.uniqueId);
+    const conn = this.opts.connect ? this.opts.connect(this.opts.uniqueId) : defaultConnect(this.opts.uniqueId, this.opts.connection);
     this.conn = conn;
     // Events of a connection that was replaced are ignored.
     const live = (): boolean => this.conn === conn && !this.stopped;
@@ -111,6 +124,8 @@ export class TikTokRecorder {
       .then(() => {
         if (!live()) return;
         this.everConnected = true;
+        this.stats.connectedOnce = true;
+        delete this.stats.retry;
         this.attempt = 0;
         this.stats.state = 'connected';
         if (this.downSince !== null) {
@@ -134,7 +149,11 @@ export class TikTokRecorder {
     }
     this.stats.state = 'reconnecting';
     this.stats.reconnects++;
-    const delay = backoffDelay(this.attempt++, this.opts.backoffMs ?? { initial: 1000, max: 30_000 }, this.opts.rng);
+    const attempt = this.attempt++;
+    const delay = backoffDelay(attempt, this.opts.backoffMs ?? { initial: 1000, max: 30_000 }, this.opts.rng);
+    const problem = `TikTok @${this.opts.uniqueId}: ${reason}`;
+    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${((this.opts.backoffMs?.max ?? 30_000) / 1000).toFixed(0)} s apart; Ctrl-C to stop)`);
+    this.stats.retry = { problem, attempt: attempt + 1, atMs: this.now() + Math.round(delay) };
     const old = this.conn;
     this.conn = null;
     void Promise.resolve(old?.disconnect()).catch(() => undefined);
@@ -166,6 +185,11 @@ export class TikTokRecorder {
   /** Current counters. */
   snapshot(): RecorderStats {
     return refreshStats(this.stats, this.writer, this.media, this.now());
+  }
+
+  /** After the session: removes the recording folder when nothing was recorded, so a rerun can use it. */
+  discardIfEmpty(): boolean {
+    return this.stopped && this.writer.discardIfEmpty();
   }
 
   /** Stops and closes the recording. */

@@ -3,7 +3,7 @@
  * kill -9 loses at most the line being written. A failed write truncates back to the last whole line, so what was
  * written stays readable, and every later call throws the same clear RecordingError.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   EVENTS_FILE,
@@ -16,6 +16,7 @@ import {
   type Header,
   type MediaEntry,
   type RawEntry,
+  type BinaryEntry,
 } from './format.ts';
 
 /** Explains a filesystem error code in words a user can act on. */
@@ -89,11 +90,14 @@ export class RecordingWriter {
   private failed: RecordingError | null = null;
   /** Number of frame lines written. */
   frames = 0;
+  /** Entries that hold something recorded (frames, binary, raw, media; not gaps). */
+  private content = 0;
 
   private constructor(
     readonly dir: string,
     readonly header: Header,
     fd: number,
+    private readonly madeDir: boolean,
   ) {
     this.fd = fd;
     this.eventsPath = join(dir, EVENTS_FILE);
@@ -107,13 +111,14 @@ export class RecordingWriter {
       throw new RecordingError('E_REC_EXISTS', `${eventsPath} already exists; choose a new folder with --out (recordings are never overwritten)`);
     }
     let fd: number;
+    const madeDir = !existsSync(dir);
     try {
       makeDirs(join(dir, MEDIA_DIR));
       fd = openSync(eventsPath, 'wx');
     } catch (e) {
       throw writeError(e, eventsPath);
     }
-    const w = new RecordingWriter(dir, header, fd);
+    const w = new RecordingWriter(dir, header, fd, madeDir);
     w.append(JSON.stringify(header));
     return w;
   }
@@ -138,13 +143,15 @@ export class RecordingWriter {
     this.checkOffset(t);
     this.append(frameLine(t, frame));
     this.frames++;
+    this.content++;
   }
 
-  /** Appends a gap, media or raw entry. */
-  writeEntry(e: GapEntry | MediaEntry | RawEntry): void {
+  /** Appends a gap, media, raw or binary entry. */
+  writeEntry(e: GapEntry | MediaEntry | RawEntry | BinaryEntry): void {
     this.checkOffset(e.t);
     if (e.type === 'gap') this.checkOffset(e.durationMs);
     this.append(entryLine(e));
+    if (e.type !== 'gap') this.content++;
   }
 
   /** Readers reject offsets past MAX_OFFSET_MS, so the writer never writes one. */
@@ -173,6 +180,31 @@ export class RecordingWriter {
       throw this.failed;
     }
     this.size += buf.length;
+  }
+
+  /**
+   * For a session that recorded nothing: closes and removes what create() made (events.jsonl, media/ with only its
+   * index.json, and the folder itself when create() made it), so the same --out can be used again. Anything else
+   * found there is left alone. Does nothing (returns false) once anything but gap markers was written.
+   */
+  discardIfEmpty(): boolean {
+    if (this.content > 0) return false;
+    this.close();
+    const tryRm = (f: () => void): void => {
+      try {
+        f();
+      } catch {
+        /* not ours to force: left in place */
+      }
+    };
+    tryRm(() => unlinkSync(this.eventsPath));
+    const index = join(this.mediaDir, 'index.json');
+    if (existsSync(this.mediaDir) && readdirSync(this.mediaDir).every((n) => n === 'index.json')) {
+      if (existsSync(index)) tryRm(() => unlinkSync(index));
+      tryRm(() => rmdirSync(this.mediaDir));
+    }
+    if (this.madeDir) tryRm(() => rmdirSync(this.dir));
+    return !existsSync(this.eventsPath);
   }
 
   /** Flushes to disk and closes. Safe to call twice. */
