@@ -276,6 +276,9 @@ async function writeCopy(info: RecordingInfo, dir: string, seed: number, p: Pseu
         copyFileSync(src, join(w.mediaDir, e.file));
         note(e.t, e.url, e.file, statSync(src).size);
         res.mediaKept++;
+      } else if (e.kind === 'binary') {
+        // A binary frame's bytes cannot be searched for identity field by field: dropped and counted, even with --keep-bad.
+        res.droppedBad++;
       }
       // raw webcast frames hold personal data in protobuf: dropped.
     }

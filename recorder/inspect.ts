@@ -36,6 +36,8 @@ export interface InspectReport {
   truncated: boolean;
   /** Frames that are not TikFinity JSON (still replayed untouched). */
   notTikFinity: number;
+  /** Binary WebSocket frames (kept as `binary` entries; counted in `frames` and `byKind.binary`). */
+  binaryFrames: number;
 }
 
 interface GiftData {
@@ -88,6 +90,7 @@ export async function inspectRecording(path: string, opts: { bucketMs?: number; 
     badLines: [],
     truncated: false,
     notTikFinity: 0,
+    binaryFrames: 0,
   };
   const viewers = new Set<string>();
   const gifters = new Map<string, Gifter>();
@@ -109,6 +112,15 @@ export async function inspectRecording(path: string, opts: { bucketMs?: number; 
     }
     if (e.kind === 'media') {
       (e.ok ? captured : e.error?.startsWith('skipped:') ? skipped : failed).add(e.url);
+      continue;
+    }
+    if (e.kind === 'binary') {
+      // A binary WebSocket frame: counted with the frames (it is one), under its own kind.
+      r.frames++;
+      r.binaryFrames++;
+      r.byKind.binary = (r.byKind.binary ?? 0) + 1;
+      r.durationMs = Math.max(r.durationMs, e.t);
+      buckets.add(e.t);
       continue;
     }
     if (e.kind !== 'frame') continue;
@@ -163,7 +175,7 @@ export function formatInspect(r: InspectReport): string {
   lines.push(`recording  ${r.recording}`);
   lines.push(`source     ${r.header.source}  started ${r.header.startedAt}  by ${r.header.tool}${r.header.anonymized ? `  (anonymized, seed ${r.header.anonymized.seed})` : ''}`);
   lines.push(`duration   ${fmtMs(r.durationMs)} (${r.durationMs} ms)`);
-  lines.push(`frames     ${r.frames}${r.notTikFinity ? `  (${r.notTikFinity} not TikFinity JSON)` : ''}`);
+  lines.push(`frames     ${r.frames}${r.notTikFinity ? `  (${r.notTikFinity} not TikFinity JSON)` : ''}${r.binaryFrames ? `  (${r.binaryFrames} binary)` : ''}`);
   for (const [k, n] of Object.entries(r.byKind).sort((a, b) => b[1] - a[1])) lines.push(`  ${k.padEnd(16)} ${n}`);
   const peak = r.rates.counts.reduce((a, b) => Math.max(a, b), 0);
   lines.push(`rate       per ${r.rates.bucketMs / 1000} s: ${r.rates.counts.join(' ')}${peak ? `  (peak ${((peak * 1000) / r.rates.bucketMs).toFixed(1)}/s)` : ''}`);

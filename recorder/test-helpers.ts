@@ -16,8 +16,8 @@ export interface Upstream {
   clients(): number;
   /** Resolves when at least n clients are connected. */
   waitForClients(n: number): Promise<void>;
-  /** Sends frames to every client, respecting backpressure; resolves when all were handed to the sockets and drained. */
-  send(frames: string[]): Promise<void>;
+  /** Sends frames (a string as a text frame, a Buffer as a binary one) to every client, respecting backpressure; resolves when all were handed to the sockets and drained. */
+  send(frames: Array<string | Buffer>): Promise<void>;
   /** Closes every client's socket with this code and reason (a clean close, not a vanished server). */
   closeClients(code: number, reason: string): void;
   /** Kills the server and every connection (the upstream vanishes). */
