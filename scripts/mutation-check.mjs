@@ -218,7 +218,7 @@ function runVitest(cwd, files) {
     cwd,
     encoding: 'utf8',
     timeout: 10 * 60_000,
-    env: { ...process.env, CI: '', FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0' },
   });
   if (r.error?.code === 'ETIMEDOUT') return { failed: ['(timed out after 10 minutes)'], code: -1 };
   const failed = [];
