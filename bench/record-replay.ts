@@ -61,7 +61,7 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
   const up = await startUpstream();
   const dir = join(tempDir(), 'rec');
   // The recorder runs in its own process (the real CLI), so its RSS is its own.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../recorder/dev-cli.ts'), 'record', '--from', up.url, '--out', dir, '--no-media', '--max-events', String(N)], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/tiksim.js'), 'record', '--from', up.url, '--out', dir, '--no-media', '--max-events', String(N)], { stdio: 'ignore' });
   let rss = 0;
   const sampler = setInterval(() => {
     try {

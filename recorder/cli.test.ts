@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inspectRecording } from './inspect.ts';
 import { chatFrame, startUpstream, tempDir, type Upstream } from './test-helpers.ts';
 
-const CLI = join(import.meta.dirname, 'dev-cli.ts');
+const CLI = join(import.meta.dirname, '..', 'bin', 'tiksim.js');
 
 function run(args: string[], opts: { ulimitKb?: number } = {}): ChildProcess & { out: () => string; err: () => string; exit: Promise<number | null> } {
   const cmd = opts.ulimitKb
-    ? spawn('bash', ['-c', `ulimit -f ${opts.ulimitKb}; exec node --import tsx "$@"`, 'x', CLI, ...args])
-    : spawn(process.execPath, ['--import', 'tsx', CLI, ...args]);
+    ? spawn('bash', ['-c', `ulimit -f ${opts.ulimitKb}; exec node "$@"`, 'x', CLI, ...args])
+    : spawn(process.execPath, [CLI, ...args]);
   let out = '';
   let err = '';
   cmd.stdout!.on('data', (d) => (out += d));

@@ -1,7 +1,4 @@
-import { roomUserFrame } from './events/room-user.ts';
-import type { FrameCtx } from './generator-context.ts';
 import type { Population } from './population.ts';
-import type { Rng } from './rng.ts';
 
 /** How many viewers roomUser's topViewers lists. */
 export const TOP_VIEWER_COUNT = 10;
@@ -61,10 +58,3 @@ function better(coins: number, index: number, than: { index: number; coins: numb
   return coins > than.coins || (coins === than.coins && index < than.index);
 }
 
-/** The roomUser frame: the audience drifts slowly (one draw from `rng`); topViewers are the session's top gifters. */
-export function roomUserText(room: RoomState, pop: Population, ctx: FrameCtx, rng: Rng, viewerCount?: number): string {
-  const drift = Math.round(room.viewersInRoom * rng.range(-0.012, 0.01));
-  room.viewersInRoom = Math.min(pop.total, Math.max(1, room.viewersInRoom + drift));
-  const topViewers = room.topList().map((e) => ({ user: pop.get(e.index), coinCount: e.coins }));
-  return roomUserFrame({ viewerCount: viewerCount ?? room.viewersInRoom, topViewers }, ctx);
-}

@@ -1,5 +1,5 @@
 import { Rng, hash32 } from './rng.ts';
-import { flat } from './generator-context.ts';
+import { flat } from './flat.ts';
 import type { TextPools } from './text-pools.ts';
 
 /** How many viewers use a real face photo (`/media/face/<0..2>.png`) instead of a generated avatar. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BURST_KINDS } from '../events/index.ts';
-import type { RouteTable } from './routes.ts';
-import { fail, ok } from './routes.ts';
+import type { RouteTable } from './route-kit.ts';
+import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
 
 // RFC 6455: 1000 is a normal close, 1001-1014 are protocol codes a server may send, 3000-4999 are for applications.

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { GIFT_CATALOG, type ApiGift, type EventName, type KindInfo, type SimStatus } from '../../protocol/index.ts';
 import { BURST_KINDS, KINDS, kindSpec } from '../events/index.ts';
 import { SCENARIO_PRESETS } from '../engine.ts';
-import type { RouteTable } from './routes.ts';
-import { fail, ok } from './routes.ts';
+import type { RouteTable } from './route-kit.ts';
+import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
 
 const generationBody = z

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { httpError } from './http.ts';
-import type { RouteTable } from './routes.ts';
-import { fail, ok } from './routes.ts';
+import type { RouteTable } from './route-kit.ts';
+import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
 
 const loadBody = z

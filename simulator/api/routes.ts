@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimState } from '../server/app.ts';
+import type { SimState } from '../server/state.ts';
 import { httpError, readJsonBody, sendError, sendJson, type HttpError } from './http.ts';
 import { generationRoutes } from './routes-generation.ts';
 import { replayRoutes } from './routes-replay.ts';
@@ -8,30 +8,8 @@ import type { Guard } from '../server/guard.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-/** What a route handler gets: the parsed URL, the JSON body (for POST/PUT), and the server state. */
-export interface RouteContext {
-  state: SimState;
-  url: URL;
-  body: unknown;
-  req: IncomingMessage;
-}
-
-/** A handler answers with a status and JSON body, or an HttpError. */
-export type RouteResult = { status: number; body: unknown } | { error: HttpError };
-export type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
-
-/** Route table entries: `"METHOD /api/path"`. */
-export type RouteTable = Record<string, RouteHandler>;
-
-/** Wraps a success body. */
-export function ok(body: unknown, status = 200): RouteResult {
-  return { status, body };
-}
-
-/** Wraps an error. */
-export function fail(error: HttpError): RouteResult {
-  return { error };
-}
+export { fail, ok, type RouteContext, type RouteHandler, type RouteResult, type RouteTable } from './route-kit.ts';
+import type { RouteTable } from './route-kit.ts';
 
 /** The control API: one table of routes, JSON in and out, errors in the documented shape; never throws. */
 export function createApiHandler(state: SimState, guard?: Pick<Guard, 'checkApiWrite'>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {

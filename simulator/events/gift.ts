@@ -11,18 +11,8 @@ export interface GiftParams extends MessageParams {
   groupId: number;
 }
 
-/** The per-gift JSON fragments, computed once per gift and engine. */
-export interface GiftParts {
-  readonly gift: CatalogGift;
-  /** `{"event":"gift","data":{"giftId":5655,"repeatCount":` */
-  readonly head: string;
-  /** `,"gift":{"gift_id":5655,"repeat_count":` */
-  readonly nested: string;
-  /** `,"gift_type":1},"describe":…,"giftPictureUrl":"…","timestamp":` */
-  readonly info: string;
-  /** `,"receiverUserId":"…","originalName":…,"originalDescribe":…` */
-  readonly after: string;
-}
+export type { GiftParts } from './gift-parts.ts';
+import type { GiftParts } from './gift-parts.ts';
 
 const HEAD = frameHead('gift');
 const LABEL = ',"displayType":"webcast_aweme_gift_send_messageNew","label":"{0:user} sent {1:gift} × {2:string}","repeatEnd":';

@@ -12,7 +12,7 @@ import type { Population, Viewer } from '../population.ts';
 import type { Quirks } from '../quirks.ts';
 import type { Rng } from '../rng.ts';
 import type { TextPools } from '../text-pools.ts';
-import type { GiftParts } from './gift.ts';
+import type { GiftParts } from './gift-parts.ts';
 
 /** What a kind's generator and fire completion may use of the generation core (simulator/generator-core.ts). */
 export interface KindHost {

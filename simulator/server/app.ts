@@ -18,67 +18,8 @@ import { landingPage } from './landing.ts';
 import { absolutizeConfig } from '../config/load-config.ts';
 import { ReplayControl, type ReplayRequest } from './replay-control.ts';
 
-/** Everything `tiksim serve` can be told. */
-export interface SimulatorOptions {
-  host?: string;
-  /** 0 picks a free port. */
-  port?: number;
-  token?: string;
-  seed: number;
-  population?: number;
-  rates?: Partial<Rates>;
-  scenario?: string | Scenario;
-  quirks?: Partial<Quirks>;
-  /** Virtual epoch ms of the stream's start (createTime, msgId...). */
-  startMs: number;
-  /** The `config` frame sent to each client on connect; null sends none. */
-  config?: ConfigData | null;
-  /** Start in replay mode. */
-  replay?: ReplayRequest;
-  /** Where GET /api/recordings looks. */
-  recordingsDir?: string;
-  /** Where the built overlay and panel live (dist/). */
-  distDir?: string;
-  hub?: HubOptions;
-  /** Send the last chats to each new client (TikTok does). Default true. */
-  chatBacklog?: boolean;
-  tikfinity?: { userId: number; username: string };
-  /** Start generation paused. */
-  paused?: boolean;
-  /** Host names accepted besides the bound address and loopback (`--allow-host`): DNS rebinding is refused. */
-  allowHosts?: string[];
-  /** Origins besides the server's own allowed to drive the control API (`--allow-origin`). */
-  allowOrigins?: string[];
-  /** Options of GET /proxy/image (tests inject a stand-in for TikTok's CDN here). */
-  imageProxy?: ImageProxyOptions;
-}
-
-/** Counters for GET /api/status and the terminal status line. */
-export interface SendStats {
-  total: number;
-  byKind: Record<string, number>;
-  /** Per-client frames sent on connect (config, chat backlog): not part of the broadcast stream. */
-  connectFrames: number;
-  malformed: number;
-}
-
-/** The live server's state, shared by the API routes. */
-export interface SimState {
-  readonly opts: Required<Pick<SimulatorOptions, 'host' | 'seed' | 'startMs'>> & SimulatorOptions;
-  engine: Engine;
-  readonly hub: WsHub;
-  readonly pump: Pump;
-  readonly log: RingLog;
-  readonly meter: RateMeter;
-  readonly sent: SendStats;
-  readonly replay: ReplayControl;
-  readonly startedAt: number;
-  mediaBase: string;
-  /** Sends one frame to every client and counts it (generated, fired, replayed or faulty alike). */
-  broadcast(frame: OutFrame): void;
-  /** Replaces the engine (new seed), keeping clients connected. */
-  reseed(seed: number): void;
-}
+export type { SendStats, SimState, SimulatorOptions } from './state.ts';
+import type { SendStats, SimState, SimulatorOptions } from './state.ts';
 
 /** A running simulator. */
 export interface RunningSimulator {

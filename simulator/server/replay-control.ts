@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Replayer, ReplayOptions, ReplayStatus } from '../replay/replayer.ts';
 import { listRecordings, type RecordingListing } from '../replay/list.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
-import type { SimState } from './app.ts';
+import type { Engine, OutFrame } from '../engine.ts';
+import type { WsHub } from './ws-hub.ts';
 
 /** What to replay and how: the CLI's --replay flags and POST /api/replay's body (the replayer's own options). */
 export type ReplayRequest = {
@@ -23,6 +24,16 @@ function fmtMs(ms: number): string {
 /** The recordings that ship with tiksim (`quiet`, `busy-streaks`), found by name from any folder. */
 export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta.url)).replace(/\/+$/, '');
 
+/** What a replay needs of the server: where recordings are, the engine to pause, the clients to send to. */
+export interface ReplayHost {
+  readonly opts: { recordingsDir?: string };
+  /** Read each time: a new seed replaces the engine. */
+  readonly engine: Pick<Engine, 'status' | 'setPaused'>;
+  readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable'>;
+  readonly mediaBase: string;
+  broadcast(frame: OutFrame): void;
+}
+
 /** Owns the one replay that may be playing; generation pauses while it plays and resumes after. */
 export class ReplayControl {
   private replayer: Replayer | null = null;
@@ -31,7 +42,7 @@ export class ReplayControl {
   /** Set when a replay stopped on an error (bad line...), shown in status until the next load. */
   lastError: string | null = null;
 
-  constructor(private readonly state: SimState) {}
+  constructor(private readonly state: ReplayHost) {}
 
   /** True while a recording is loaded. */
   get active(): boolean {

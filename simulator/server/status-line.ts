@@ -1,4 +1,4 @@
-import type { SimState } from './app.ts';
+import type { SimState } from './state.ts';
 
 function fmtDuration(ms: number): string {
   const s = Math.floor(ms / 1000);
