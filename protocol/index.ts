@@ -23,3 +23,4 @@ export * from './events/stream-end.ts';
 export * from './events/config.ts';
 export * from './errors.ts';
 export * from './api.ts';
+export * from './backoff.ts';

@@ -1,14 +1,2 @@
-/** Reconnect backoff: the first wait and the longest, ms. */
-export interface Backoff {
-  initial: number;
-  max: number;
-}
-
-/**
- * Wait before reconnect attempt `attempt` (0-based): exponential, capped at `max`, with jitter over its upper half so
- * many recorders do not retry in step. @example backoffDelay(2, { initial: 250, max: 10_000 }, () => 0) // 500
- */
-export function backoffDelay(attempt: number, b: Backoff, rng: () => number = Math.random): number {
-  const base = Math.min(b.max, b.initial * 2 ** attempt);
-  return base / 2 + rng() * (base / 2);
-}
+/** The recorders' reconnect backoff: the one formula, in protocol/backoff.ts (the overlay's socket uses it too). */
+export { backoffDelay, type Backoff } from '../protocol/backoff.ts';

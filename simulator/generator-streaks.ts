@@ -1,4 +1,4 @@
-import { GIFT_CATALOG, type CatalogGift } from '../protocol/index.ts';
+import { GIFT_CATALOG, isCountableGift, type CatalogGift } from '../protocol/index.ts';
 import { giftFrame, giftParts, type GiftParts } from './events/gift.ts';
 import type { FrameCtx } from './generator-context.ts';
 import type { OutFrame } from './out-frame.ts';
@@ -105,9 +105,11 @@ export class GiftStreaks {
 
   /** Sends the frame that makes a send count, and credits its coins. */
   end(s: Streak, tf: number, emit: Emit): void {
-    // Streakable gifts end with repeatEnd:true; other gifts arrive once with repeatEnd:false (both count).
-    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), s.gift.gift.type === 1), tf);
-    this.credit(s, tf);
+    // Streakable gifts end with repeatEnd:true; other gifts arrive once with repeatEnd:false (both count, by
+    // protocol's one rule: the leaderboard credits exactly the frames a consumer counts).
+    const repeatEnd = s.gift.gift.type === 1;
+    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), repeatEnd), tf);
+    if (isCountableGift({ giftType: s.gift.gift.type, repeatEnd })) this.credit(s, tf);
   }
 
   private giftText(s: Streak, t: number, end: boolean): string {

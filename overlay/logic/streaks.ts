@@ -1,3 +1,4 @@
+import { isCountableGift } from '../../protocol/events/gift.ts';
 /** The gift fields streak counting needs (a subset of protocol's GiftData). */
 export interface StreakGift {
   userId: string;
@@ -57,13 +58,10 @@ export class StreakTracker {
     const count = Number.isFinite(g.repeatCount) && g.repeatCount > 0 ? Math.floor(g.repeatCount) : 1;
     const each = Number.isFinite(g.diamondCount) && g.diamondCount > 0 ? g.diamondCount : 0;
     if (this.settled.has(key)) return { kind: 'ignored', key, reason: g.repeatEnd ? 'late' : 'duplicate' };
-    if (g.giftType !== 1) {
-      this.markSettled(key);
-      return { kind: 'start', key, count, settled: true, diamonds: each * count };
-    }
     const cur = this.live.get(key);
     if (!cur) {
-      if (g.repeatEnd) {
+      // protocol's one counting rule: a gift counts when it is no streak, or when its frame ends the streak.
+      if (isCountableGift(g)) {
         this.markSettled(key);
         return { kind: 'start', key, count, settled: true, diamonds: each * count };
       }

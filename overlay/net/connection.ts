@@ -2,6 +2,7 @@ import { parseFrame, type KnownFrame } from '../../protocol/index.ts';
 import type { Bus } from '../bus.ts';
 import { checkFrame } from './frame-guard.ts';
 import type { OverlayHarness } from '../harness.ts';
+import { backoffDelay } from '../../protocol/backoff.ts';
 
 type Pending = { kind: 'frame'; frame: KnownFrame; at: number } | { kind: 'unknown'; event: string; data: unknown; at: number } | { kind: 'status'; connected: boolean; attempt: number; at: number };
 
@@ -14,9 +15,12 @@ export interface ConnectionOptions {
   maxPending?: number;
 }
 
-/** Reconnect delay for the n-th attempt (ms): 0.5 s doubling to 10 s. */
+/**
+ * Reconnect delay for the n-th attempt (ms): 0.5 s doubling to 10 s, by the project's one backoff formula. No jitter:
+ * one overlay is one client, and its tests run it under a fake clock.
+ */
 export function backoffMs(attempt: number): number {
-  return Math.min(10_000, 500 * 2 ** Math.max(0, attempt - 1));
+  return backoffDelay(Math.max(0, attempt - 1), { initial: 500, max: 10_000 }, () => 1);
 }
 
 /**
