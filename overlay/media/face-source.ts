@@ -12,10 +12,9 @@ export interface FaceCutterLike {
   cut(img: HTMLImageElement | ImageBitmap, cacheKey: string): Promise<{ canvas: HTMLCanvasElement; box: FaceBox | null; ms: number }>;
 }
 
-type FaceModule = { FaceCutter: new (opts?: { assetBase?: string; size?: number }) => FaceCutterLike };
-
-// Resolved at build time: an empty map while overlay/face/face-cutter.ts does not exist, so the overlay still builds.
-const modules = import.meta.glob<FaceModule>('../face/face-cutter.ts');
+// A plain dynamic import: the compiler checks the face cutter against FaceCutterLike, and Vite still splits MediaPipe
+// into its own chunk, loaded on the first Toasty.
+const loadCutter = () => import('../face/face-cutter.ts');
 
 /** Soft round crop of the whole image: the fallback when there is no face cutter or no face. */
 export function roundCut(img: HTMLImageElement, size: number): HTMLCanvasElement {
@@ -81,14 +80,9 @@ export class FaceSource {
 
   private getCutter(): Promise<FaceCutterLike | null> {
     if (this.cutter) return this.cutter;
-    const load = modules['../face/face-cutter.ts'];
-    if (!load) {
-      this.log('toasty: no face cutter in this build, using round crops');
-      return (this.cutter = Promise.resolve(null));
-    }
-    this.cutter = load()
+    this.cutter = loadCutter()
       .then(async (m) => {
-        const c = new m.FaceCutter({ assetBase: `${this.base}face/`, size: this.size });
+        const c: FaceCutterLike = new m.FaceCutter({ assetBase: `${this.base}face/`, size: this.size });
         await c.init();
         return c;
       })
