@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay, fmtWait } from './backoff.ts';
 import { RecordingError, makeHeader, type MediaEntry } from './format.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
@@ -200,7 +200,7 @@ export class Recorder {
     const attempt = this.attempt++;
     const delay = backoffDelay(attempt, this.opts.backoffMs ?? { initial: 250, max: 10_000 }, this.opts.rng);
     const problem = describeConnectProblem(this.downReason, this.opts.from);
-    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${((this.opts.backoffMs?.max ?? 10_000) / 1000).toFixed(0)} s apart, until it answers; Ctrl-C to stop)`);
+    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${fmtWait(this.opts.backoffMs?.max ?? 10_000)} apart, until it answers; Ctrl-C to stop)`);
     this.stats.retry = { problem, attempt: attempt + 1, atMs: this.now() + Math.round(delay) };
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { ControlEvent, TikTokLiveConnection, type TikTokLiveConstructorConnectionOptions } from 'tiktok-live-connector';
 import { RecordingError, makeHeader } from './format.ts';
-import { backoffDelay, type Backoff } from './backoff.ts';
+import { backoffDelay, fmtWait, type Backoff } from './backoff.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
@@ -111,10 +111,19 @@ export class TikTokRecorder {
     // Events of a connection that was replaced are ignored.
     const live = (): boolean => this.conn === conn && !this.stopped;
     conn.on(ControlEvent.WEBSOCKET_DATA, (bytes) => {
-      if (live()) this.safe(() => this.writer.writeEntry({ type: 'raw', t: this.now(), b64: Buffer.from(bytes as Uint8Array).toString('base64') }));
+      if (!live()) return;
+      this.endGap();
+      this.safe(() => this.writer.writeEntry({ type: 'raw', t: this.now(), b64: Buffer.from(bytes as Uint8Array).toString('base64') }));
     });
-    conn.on(ControlEvent.DECODED_DATA, (type, event) => {
-      if (live()) this.onMessage(String(type), event);
+    // The library emits (method, {type, data}, payload): the message is in `data` (reading the wrapper instead maps
+    // every field to its default, which only a real connection shows).
+    conn.on(ControlEvent.DECODED_DATA, (method, decoded) => {
+      if (!live()) return;
+      const d = decoded as { type?: unknown; data?: unknown } | null;
+      // The first message of a new connection (its initial batch comes while connect() is still pending) ends the outage.
+      this.endGap();
+      if (d && typeof d === 'object' && typeof d.type === 'string' && 'data' in d) this.onMessage(d.type, d.data);
+      else this.onMessage(String(method), decoded);
     });
     conn.on(ControlEvent.DISCONNECTED, () => {
       if (live()) this.lost('TikTok disconnected');
@@ -128,13 +137,12 @@ export class TikTokRecorder {
         delete this.stats.retry;
         this.attempt = 0;
         this.stats.state = 'connected';
-        if (this.downSince !== null) {
-          this.writeGap({ t: this.downSince, durationMs: this.now() - this.downSince, reason: this.downReason });
-          this.downSince = null;
-        }
+        this.endGap();
       })
-      .catch((e: Error) => {
+      .catch((err: Error) => {
         if (!live()) return;
+        // The library's messages can span lines (a sign server's payload): one line, bounded, for the status line and the summary.
+        const e = { message: String(err?.message ?? err).replace(/\s*\n\s*/g, ' ').trim().slice(0, 300) };
         if (!this.everConnected) return void this.stop(`cannot connect to TikTok @${this.opts.uniqueId}: ${e.message} (needs internet and a live stream)`);
         this.lost(`reconnect failed: ${e.message}`);
       });
@@ -152,7 +160,7 @@ export class TikTokRecorder {
     const attempt = this.attempt++;
     const delay = backoffDelay(attempt, this.opts.backoffMs ?? { initial: 1000, max: 30_000 }, this.opts.rng);
     const problem = `TikTok @${this.opts.uniqueId}: ${reason}`;
-    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${((this.opts.backoffMs?.max ?? 30_000) / 1000).toFixed(0)} s apart; Ctrl-C to stop)`);
+    if (problem !== this.stats.retry?.problem) this.opts.onProblem?.(`${problem} (retrying with backoff, at most ${fmtWait(this.opts.backoffMs?.max ?? 30_000)} apart; Ctrl-C to stop)`);
     this.stats.retry = { problem, attempt: attempt + 1, atMs: this.now() + Math.round(delay) };
     const old = this.conn;
     this.conn = null;
@@ -161,6 +169,13 @@ export class TikTokRecorder {
       this.retryTimer = null;
       this.open();
     }, delay);
+  }
+
+  /** Writes the open outage's gap marker (once), before anything the new connection brings, so `t` never goes back. */
+  private endGap(): void {
+    if (this.downSince === null) return;
+    this.writeGap({ t: this.downSince, durationMs: this.now() - this.downSince, reason: this.downReason });
+    this.downSince = null;
   }
 
   private writeGap(gap: { t: number; durationMs: number; reason: string }): void {
