@@ -1,4 +1,4 @@
-import type { GiftData } from '../protocol/index.ts';
+import { EVENT_NAMES, type EventDataMap, type EventName, type GiftData } from '../protocol/index.ts';
 import type { OverlayContext } from './context.ts';
 import { RuleEngine, type RuleEvent, type RuleUser } from './logic/config-rules.ts';
 import { StreakTracker, type StreakUpdate } from './logic/streaks.ts';
@@ -10,6 +10,19 @@ export const KNOWN_ACTIONS = new Set(['Gift Alert', 'Follow Alert', 'Like Alert'
 const ruleUser = (d: { userId: string; followRole?: number; isSubscriber: boolean; isModerator: boolean }): RuleUser => ({
   userId: d.userId, followRole: d.followRole ?? 0, isSubscriber: d.isSubscriber, isModerator: d.isModerator,
 });
+
+/** A kind a scene shows by listening to the bus itself: nothing for the director to do. */
+interface Shown {
+  kind: 'shown';
+  by: string;
+}
+/** A kind the overlay chooses not to show, with the reason. */
+interface NotShown {
+  kind: 'notShown';
+  why: string;
+}
+const shownBy = (by: string): Shown => ({ kind: 'shown', by });
+const notShown = (why: string): NotShown => ({ kind: 'notShown', why });
 
 /**
  * The overlay's non-visual logic, listening to the bus: counts gifts once (streaks), merges joins, keeps the
@@ -25,33 +38,61 @@ export class Director {
   constructor(private readonly ctx: OverlayContext) {
     this.rules = new RuleEngine(ctx.log);
     const { bus, harness } = ctx;
-    bus.on('config', (c) => {
-      this.rules.setConfig(c);
-      ctx.log(`config: ${c.events.length} rules`);
-    });
-    bus.on('gift', (g, at) => this.onGift(g, at));
-    // Rule events are only built when a config is loaded: no allocation per frame otherwise.
-    bus.on('chat', (c) => {
-      harness.counters.chats++;
-      if (this.rules.configured) this.run({ type: 'chat', user: ruleUser(c), comment: c.comment }, c);
-    });
-    bus.on('like', (l) => {
-      harness.counters.likes += Math.max(0, Math.min(l.likeCount, 1000));
-      if (this.rules.configured) this.run({ type: 'like', user: ruleUser(l), likeCount: l.likeCount }, l);
-    });
-    bus.on('member', (m) => {
-      if (m.actionId !== 1) return;
-      harness.counters.joins++;
-      this.joins.add(m.nickname || m.uniqueId, this.now);
-      if (this.rules.configured) this.run({ type: 'join', user: ruleUser(m) }, m);
-    });
-    bus.on('follow', (f) => this.social('follow', f, 'follow'));
-    bus.on('share', (f) => this.social('share', f, null));
-    bus.on('subscribe', (f) => this.social('subscribe', f, null));
+    // One exhaustive table: a kind added to protocol's EVENT_NAMES fails the build here until the overlay says what
+    // it does with it (its logic, the scene that shows it, or that it is not shown, and why).
+    const dispatch: { [K in EventName]: ((d: EventDataMap[K], at: number) => void) | Shown | NotShown } = {
+      config: (c) => {
+        this.rules.setConfig(c);
+        ctx.log(`config: ${c.events.length} rules`);
+      },
+      gift: (g, at) => this.onGift(g, at),
+      // Rule events are only built when a config is loaded: no allocation per frame otherwise.
+      chat: (c) => {
+        harness.counters.chats++;
+        if (this.rules.configured) this.run({ type: 'chat', user: ruleUser(c), comment: c.comment }, c);
+      },
+      like: (l) => {
+        harness.counters.likes += Math.max(0, Math.min(l.likeCount, 1000));
+        if (this.rules.configured) this.run({ type: 'like', user: ruleUser(l), likeCount: l.likeCount }, l);
+      },
+      member: (m) => {
+        if (m.actionId !== 1) return;
+        harness.counters.joins++;
+        this.joins.add(m.nickname || m.uniqueId, this.now);
+        if (this.rules.configured) this.run({ type: 'join', user: ruleUser(m) }, m);
+      },
+      follow: (f) => this.social('follow', f, 'follow'),
+      share: (f) => this.social('share', f, null),
+      subscribe: (f) => this.social('subscribe', f, null),
+      roomUser: shownBy('Leaderboard'),
+      emote: shownBy('ChatFeed'),
+      social: notShown('TikFinity sends it beside follow and share, which are shown'),
+      envelope: notShown('no treasure-box effect yet'),
+      questionNew: notShown('no Q&A panel yet'),
+      liveIntro: notShown('the room intro is for TikTok\'s own page'),
+      linkMicBattle: notShown('no battle bar yet'),
+      linkMicArmies: notShown('no battle bar yet'),
+      streamEnd: notShown('the stream is over; nothing to draw'),
+    };
+    const logged = new Set<string>();
+    for (const name of EVENT_NAMES) {
+      const h = dispatch[name];
+      if (typeof h === 'function') bus.on(name, h as (d: unknown, at: number) => void);
+      else if (h.kind === 'notShown') {
+        // Said once per kind, not once per frame.
+        bus.on(name, () => {
+          if (!logged.has(name)) ctx.log(`event "${name}" not shown: ${h.why}`);
+          logged.add(name);
+        });
+      }
+    }
     bus.on('action', (a) => {
       if (a.name === 'Toasty' && a.user) bus.emit('toasty', { ...a.user, diamonds: 0 });
     });
-    bus.on('unknown', (u) => ctx.log(`event "${u.event}" not shown`));
+    bus.on('unknown', (u) => {
+      if (!logged.has(u.event)) ctx.log(`event "${u.event}" not shown (not one of TikFinity's events)`);
+      logged.add(u.event);
+    });
   }
 
   private now = 0;
