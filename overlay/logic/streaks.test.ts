@@ -48,4 +48,14 @@ describe('StreakTracker', () => {
     t.onGift(rose({ groupId: 'x', repeatEnd: true }), 0);
     expect(t.onGift(rose({ repeatEnd: true }), 0)).toMatchObject({ kind: 'start' });
   });
+
+  it('every type but 1 counts at once: the catalog\'s type-4 gifts (and type 2) are no streaks', () => {
+    for (const giftType of [2, 4]) {
+      const t = new StreakTracker();
+      const g = rose({ giftType, giftId: 7934, diamondCount: 199, msgId: `t${giftType}`, repeatCount: 1 });
+      expect(t.onGift(g, 0), `type ${giftType}`).toMatchObject({ kind: 'start', settled: true, diamonds: 199 });
+      expect(t.active, `type ${giftType}`).toBe(0);
+      expect(t.tick(10_000), `type ${giftType}`).toEqual([]);
+    }
+  });
 });
