@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const RECORDER_TESTS = ['recorder/record.test.ts', 'recorder/integration.test.ts', 'test/faults/recorder.test.ts'];
+const RECORDER_TESTS = ['recorder/every-frame.test.ts', 'recorder/record.test.ts', 'recorder/integration.test.ts', 'test/faults/recorder.test.ts'];
 const SIM_GIFT_TESTS = ['simulator/generator-room.test.ts', 'simulator/events/gift.test.ts', 'simulator/events/basic-kinds.test.ts', 'simulator/engine.test.ts', 'simulator/fire.test.ts'];
 
 /**
@@ -62,12 +62,14 @@ const MUTATIONS = [
     tests: RECORDER_TESTS,
   },
   {
-    id: 'overlay-streak-type',
+    // The overlay's streaks (and the simulator's credit) count by protocol's one rule since f76f824: the issue's
+    // `giftType !== 1` → `giftType === 2` in overlay/logic/streaks.ts now lives here.
+    id: 'countable-type',
     issue: true,
-    what: 'overlay streaks: `giftType !== 1` → `giftType === 2`',
-    file: 'overlay/logic/streaks.ts',
-    edits: [{ search: 'if (g.giftType !== 1) {', replace: 'if (g.giftType === 2) {' }],
-    tests: ['overlay/logic/streaks.test.ts'],
+    what: 'gift counting rule (overlay streaks, simulator credit): `giftType !== 1` → `giftType === 2`',
+    file: 'protocol/events/gift.ts',
+    edits: [{ search: 'return g.giftType !== 1 || g.repeatEnd;', replace: 'return g.giftType === 2 || g.repeatEnd;' }],
+    tests: ['protocol/frame.test.ts', 'overlay/logic/streaks.test.ts', 'simulator/events/gift.test.ts'],
   },
   {
     id: 'like-16',
@@ -111,11 +113,11 @@ const MUTATIONS = [
     tests: ['protocol/frame.test.ts', 'simulator/fire-likes.test.ts'],
   },
   {
-    id: 'countable-type',
-    what: 'isCountableGift: `giftType !== 1` → `giftType === 2`',
-    file: 'protocol/events/gift.ts',
-    edits: [{ search: 'return g.giftType !== 1 || g.repeatEnd;', replace: 'return g.giftType === 2 || g.repeatEnd;' }],
-    tests: ['protocol/frame.test.ts'],
+    id: 'overlay-streak-key',
+    what: 'overlay keys type-4 gifts as streaks (`giftType === 1` → `giftType !== 2`)',
+    file: 'overlay/logic/streaks.ts',
+    edits: [{ search: 'return g.giftType === 1 ? `', replace: 'return g.giftType !== 2 ? `' }],
+    tests: ['overlay/logic/streaks.test.ts'],
   },
   {
     id: 'gift-case',
@@ -150,7 +152,7 @@ const MUTATIONS = [
     id: 'streak-end-flag',
     what: 'non-streak gifts arrive with repeatEnd:true',
     file: 'simulator/generator-streaks.ts',
-    edits: [{ search: 'this.giftText(s, Math.floor(tf), s.gift.gift.type === 1)', replace: 'this.giftText(s, Math.floor(tf), true)' }],
+    edits: [{ search: 'const repeatEnd = s.gift.gift.type === 1;', replace: 'const repeatEnd = true;' }],
     tests: SIM_GIFT_TESTS,
   },
   {
