@@ -67,7 +67,7 @@ test('the overlay page names its icon, and the icon loads', async ({ page }) => 
 
 // The server's own /favicon.ico (what browsers ask for on pages without an icon link, the panel's included) is
 // simulator/server/favicon.ts; this turns on once the server's route table calls it.
-test.fixme('the server answers /favicon.ico', async ({ page }) => {
+test('the server answers /favicon.ico', async ({ page }) => {
   sim = await startTestSimulator({ paused: true, chatBacklog: false });
   const r = await page.request.get(`${sim.url}/favicon.ico`);
   expect(r.status()).toBe(200);

@@ -9,6 +9,7 @@ import { createApiHandler } from '../api/routes.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import { authorize, safeDecode } from './auth.ts';
 import { createGuard } from './guard.ts';
+import { favicon } from './favicon.ts';
 import { Pump } from './pump.ts';
 import { RateMeter } from './rate-meter.ts';
 import { RingLog } from './ring-log.ts';
@@ -106,8 +107,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       tikfinity: options.tikfinity,
     });
 
+  const sentListeners = new Set<(frame: OutFrame) => void>();
   const broadcast = (frame: OutFrame): void => {
     hub.broadcast(frame.text);
+    if (sentListeners.size > 0) for (const l of sentListeners) l(frame);
     sent.total++;
     sent.byKind[frame.event] = (sent.byKind[frame.event] ?? 0) + 1;
     log.push(Date.now(), frame.event, frame.text);
@@ -124,6 +127,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     startedAt: Date.now(),
     mediaBase,
     broadcast,
+    sentListeners,
   } as unknown as SimState & { pump: Pump; replay: ReplayControl };
   const pump = new Pump(
     // Through `state` so a reseed (new engine) is picked up without restarting the pump.
@@ -171,6 +175,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         req.resume();
         return void sendError(res, badHost);
       }
+      // The icon is public: browsers ask for it without the page's token.
+      if (favicon(req, res)) return;
       if (!authorize(req, options.token, res)) {
         sendError(res, httpError(401, 'E_UNAUTHORIZED', 'this server requires a token: add ?token=<token> or an "Authorization: Bearer <token>" header'));
         return;
