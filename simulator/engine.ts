@@ -64,7 +64,7 @@ export interface Engine {
   /** Time (ms) of the next due frame, or Infinity. */
   nextDueMs(): number;
   /** POST /api/events body → frames scheduled at `nowMs` (streaks play out over time). */
-  fire(body: unknown, nowMs: number): Result<{ scheduled: number; event: string }, ApiError>;
+  fire(body: unknown, nowMs: number, tag?: number): Result<{ scheduled: number; event: string }, ApiError>;
   /** Partial merge into the base rates (PUT /api/rates). */
   setRates(r: unknown): Result<Rates, ApiError>;
   /** A preset name, `{name}`, a scenario object, or null to stop the scenario. */
@@ -136,9 +136,9 @@ export function createEngine(opts: EngineOptions): Engine {
   return {
     advance: (nowMs, emit) => core.advance(nowMs, emit),
     nextDueMs: () => core.nextDueMs(),
-    fire: (body, nowMs) => {
+    fire: (body, nowMs, tag) => {
       try {
-        return fireEvent(core, body, nowMs, fireRng());
+        return fireEvent(core, body, nowMs, fireRng(), tag);
       } catch (e) {
         return fail('E_BAD_BODY', `could not fire this event: ${(e as Error).message}`);
       }

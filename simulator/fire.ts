@@ -49,7 +49,7 @@ function without(o: Record<string, unknown>, keys: string[]): Record<string, unk
  * POST /api/events: validates `{event, data?, user?, count?}` and schedules the frames at `nowMs` (streaks play out
  * over the following seconds). Never throws; bad input gives an ApiError naming the field and the valid choices.
  */
-export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng): Result<{ scheduled: number; event: string }, ApiError> {
+export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng, tag?: number): Result<{ scheduled: number; event: string }, ApiError> {
   const c = checkFireBody(body);
   if (!c.ok) return c;
   const { event, count, data } = c.value;
@@ -61,11 +61,11 @@ export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng): R
   const viewer = (): number => who.value ?? core.pop.sample(rng);
 
   const spec = kindSpec(event);
-  if (spec.schedule) return ok({ scheduled: spec.schedule(core, c.value, viewer, nowMs), event });
+  if (spec.schedule) return ok({ scheduled: spec.schedule(core, c.value, viewer, nowMs, tag), event });
   for (let i = 0; i < count; i++) {
     const vi = viewer();
     const build = builder(core, event, vi, data, rng);
-    core.heap.push({ t: nowMs, type: PendingType.Build, event, text: '', streak: null, build });
+    core.heap.push(tag === undefined ? { t: nowMs, type: PendingType.Build, event, text: '', streak: null, build } : { t: nowMs, type: PendingType.Build, event, text: '', streak: null, build, tag });
   }
   return ok({ scheduled: count, event });
 }

@@ -139,8 +139,8 @@ export class Core implements StreakHost, KindHost {
   }
 
   /** Sends a frame, remembers chats for the backlog, and maybe duplicates it (quirk). */
-  private out(emit: Emit, event: string, text: string, t: number): void {
-    emit({ event, text });
+  private out(emit: Emit, event: string, text: string, t: number, tag?: number): void {
+    emit(tag === undefined ? { event, text } : { event, text, tag });
     if (event === 'chat' && this.quirks.chatBacklog) {
       if (this.backlog.length >= BACKLOG) this.backlog.shift();
       this.backlog.push(text);
@@ -151,8 +151,8 @@ export class Core implements StreakHost, KindHost {
   }
 
   /** Sends a fired or scheduled frame through the same path as generated ones. */
-  send(emit: Emit, event: string, text: string, t: number): void {
-    this.out(emit, event, text, t);
+  send(emit: Emit, event: string, text: string, t: number, tag?: number): void {
+    this.out(emit, event, text, t, tag);
   }
 
   /** The last chat frames, oldest first. */
@@ -165,7 +165,7 @@ export class Core implements StreakHost, KindHost {
     if (p === undefined) return;
     const t = Math.floor(p.t);
     if (p.type === PendingType.Text) emit({ event: p.event, text: p.text });
-    else if (p.type === PendingType.Build) this.out(emit, p.event, (p.build as (t: number) => string)(t), p.t);
+    else if (p.type === PendingType.Build) this.out(emit, p.event, (p.build as (t: number) => string)(t), p.t, p.tag);
     else if (p.type === PendingType.Tap) this.streaks.tap(p.streak as Streak, p.t, emit);
     else this.streaks.end(p.streak as Streak, p.t, emit);
   }
@@ -265,7 +265,7 @@ export class Core implements StreakHost, KindHost {
   }
 
   /** Starts a gift send at `tf` (emit null = schedule it on the heap); see GiftStreaks.start. */
-  startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null): void {
-    this.streaks.start(viewer, gift, tf, emit, total, overrides);
+  startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null, tag?: number): void {
+    this.streaks.start(viewer, gift, tf, emit, total, overrides, tag);
   }
 }

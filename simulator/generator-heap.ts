@@ -13,6 +13,8 @@ export interface Streak {
   rng: Rng;
   /** Extra data fields a fired gift set; applied to each frame. */
   overrides: Record<string, unknown> | null;
+  /** The fired request this streak belongs to, if any. */
+  tag?: number;
 }
 
 /** What a pending entry does when due: send `text` as is (duplicates), build a fired frame, a streak tap, a streak end. */
@@ -28,6 +30,8 @@ export interface Pending {
   text: string;
   streak: Streak | null;
   build: ((t: number) => string) | null;
+  /** The fired request this frame belongs to, if any. */
+  tag?: number;
 }
 
 /** A binary min-heap of pending frames ordered by (t, seq): equal times go out in the order they were scheduled. */

@@ -26,7 +26,7 @@ export interface StreakHost {
   readonly ctx: FrameCtx;
   readonly quirks: Quirks;
   msgId(t: number): string;
-  send(emit: Emit, event: string, text: string, t: number): void;
+  send(emit: Emit, event: string, text: string, t: number, tag?: number): void;
   react(value: number, tf: number): void;
 }
 
@@ -72,10 +72,11 @@ export class GiftStreaks {
   }
 
   /** Starts a gift send at `tf`: a streak for giftType 1 (length drawn short with a long tail unless given), else one frame. */
-  start(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null): void {
+  start(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides: Record<string, unknown> | null = null, tag?: number): void {
     // Each send gets its own stream, so fired streaks never disturb the generated one.
     const rng = new Rng(this.seed, 0x5000_0000 + this.streakSeq++);
     const streak: Streak = { viewer, gift, groupId: Math.floor(tf), count: 0, total: 1, rng, overrides };
+    if (tag !== undefined) streak.tag = tag;
     const heap = this.host.heap;
     if (gift.gift.type === 1) {
       streak.total = total ?? Math.min(300, Math.floor(Math.pow(1 - rng.float(), -1 / 1.35)));
@@ -92,7 +93,7 @@ export class GiftStreaks {
   /** Sends one tap of a streak and schedules what follows it: the next tap, the end frame, or nothing (end lost). */
   tap(s: Streak, tf: number, emit: Emit): void {
     s.count++;
-    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), false), tf);
+    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), false), tf, s.tag);
     const heap = this.host.heap;
     if (s.count < s.total) {
       heap.push({ t: tf + s.rng.range(600, 900), type: PendingType.Tap, event: 'gift', text: '', streak: s, build: null });
@@ -108,7 +109,7 @@ export class GiftStreaks {
     // Streakable gifts end with repeatEnd:true; other gifts arrive once with repeatEnd:false (both count, by
     // protocol's one rule: the leaderboard credits exactly the frames a consumer counts).
     const repeatEnd = s.gift.gift.type === 1;
-    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), repeatEnd), tf);
+    this.host.send(emit, 'gift', this.giftText(s, Math.floor(tf), repeatEnd), tf, s.tag);
     if (isCountableGift({ giftType: s.gift.gift.type, repeatEnd })) this.credit(s, tf);
   }
 

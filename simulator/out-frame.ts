@@ -2,6 +2,8 @@
 export interface OutFrame {
   event: string;
   text: string;
+  /** Set on the frames of one fired request (the programmatic API waits for them); absent otherwise. */
+  tag?: number;
 }
 
 /** Where generated frames go, in time order. */

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const DIRS = ['protocol', 'simulator', 'recorder', 'overlay', 'bench', 'scripts', 'test', 'e2e'];
+const DIRS = ['protocol', 'testing', 'simulator', 'recorder', 'overlay', 'bench', 'scripts', 'test', 'e2e'];
 
 function files(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -5,6 +5,7 @@ import { SCENARIO_PRESETS } from '../engine.ts';
 import type { RouteTable } from './route-kit.ts';
 import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
+import { simStatus } from '../server/status.ts';
 
 const generationBody = z
   .object({
@@ -21,31 +22,7 @@ function intParam(url: URL, name: string, def: number, min: number, max: number)
 
 /** Routes that fire events and steer generation: status, events, rates, scenario, generation, gifts, viewers, log. */
 export const generationRoutes: RouteTable = {
-  'GET /api/status': ({ state }) => {
-    const eng = state.engine.status();
-    const status: SimStatus = {
-      mode: state.replay.active ? 'replay' : 'generate',
-      // One word for what the stream is doing, so a client need not work it out from mode and paused.
-      generation: state.replay.active ? 'replaying' : eng.paused ? 'paused' : 'generating',
-      clients: state.hub.size,
-      clientList: state.hub.list(),
-      sent: { total: state.sent.total, byKind: state.sent.byKind, connectFrames: state.sent.connectFrames },
-      ratesObserved: state.meter.rates(Date.now()),
-      dropped: {
-        frames: state.hub.stats.droppedFrames,
-        slowClients: state.hub.stats.slowClientsDisconnected,
-        deadClients: state.hub.stats.deadClientsTerminated,
-      },
-      stallMs: state.pump.stallLeftMs(),
-      uptimeMs: Date.now() - state.startedAt,
-      streamTimeMs: state.pump.now(),
-      ...eng,
-      seed: state.opts.seed,
-      replay: state.replay.status(),
-      logSeq: state.log.last,
-    };
-    return ok(status);
-  },
+  'GET /api/status': ({ state }) => ok(simStatus(state)),
 
   'POST /api/events': ({ state, body }) => {
     const r = state.engine.fire(body, state.pump.now());

@@ -46,10 +46,10 @@ export const giftKind = {
   generate(host, tf, emit) {
     host.startGift(host.pop.sample(host.rng), host.pickGift(host.rng), tf, emit);
   },
-  schedule(host, fired, viewer, nowMs) {
+  schedule(host, fired, viewer, nowMs, tag) {
     const g = fired.gift!;
     const rest = Object.fromEntries(Object.entries(fired.data).filter(([k]) => !['giftId', 'giftName', 'repeatCount'].includes(k)));
-    for (let i = 0; i < fired.count; i++) host.startGift(viewer(), host.partsOf(g.gift), nowMs + i, null, g.repeat, Object.keys(rest).length > 0 ? rest : null);
+    for (let i = 0; i < fired.count; i++) host.startGift(viewer(), host.partsOf(g.gift), nowMs + i, null, g.repeat, Object.keys(rest).length > 0 ? rest : null, tag);
     return g.frames;
   },
   extraKeys: ['giftName'],

@@ -30,10 +30,10 @@ export interface KindHost {
   armyPoints: number[];
   msgId(t: number): string;
   /** Sends a frame through the core's one path (chat backlog, duplicates quirk). */
-  send(emit: Emit, event: string, text: string, t: number): void;
+  send(emit: Emit, event: string, text: string, t: number, tag?: number): void;
   pickGift(rng: Rng): GiftParts;
   partsOf(g: CatalogGift): GiftParts;
-  startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides?: Record<string, unknown> | null): void;
+  startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides?: Record<string, unknown> | null, tag?: number): void;
 }
 
 /** A checked fired body, as fire-check.ts passes it on. */
@@ -61,7 +61,7 @@ export interface KindSpec {
   /** Data fields `build` uses itself; `'all'` applies no overrides. */
   readonly consumes?: readonly string[] | 'all';
   /** Schedules a fired event itself instead of one built frame per count (gift streaks); returns frames scheduled. */
-  schedule?(host: KindHost, fired: FiredData, viewer: () => number, nowMs: number): number;
+  schedule?(host: KindHost, fired: FiredData, viewer: () => number, nowMs: number, tag?: number): number;
   /** Data keys the simulator interprets beyond the schema's own fields (gift: giftName). */
   readonly extraKeys?: readonly string[];
   /** Further checks of fired data (like: at most 15 per event). */

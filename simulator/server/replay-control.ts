@@ -26,7 +26,7 @@ export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta
 
 /** What a replay needs of the server: where recordings are, the engine to pause, the clients to send to. */
 export interface ReplayHost {
-  readonly opts: { recordingsDir?: string };
+  readonly opts: { recordingsDir?: string; log?: (line: string) => void };
   /** Read each time: a new seed replaces the engine. */
   readonly engine: Pick<Engine, 'status' | 'setPaused'>;
   readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable'>;
@@ -43,6 +43,11 @@ export class ReplayControl {
   lastError: string | null = null;
 
   constructor(private readonly state: ReplayHost) {}
+
+  private log(line: string): void {
+    if (this.state.opts.log) this.state.opts.log(line);
+    else process.stderr.write(`${line}\n`);
+  }
 
   /** True while a recording is loaded. */
   get active(): boolean {
@@ -118,9 +123,9 @@ export class ReplayControl {
           mediaBase: this.state.mediaBase,
           onError: (e) => {
             this.lastError = e.message;
-            process.stderr.write(`tiksim: replay stopped: ${e.message}\n`);
+            this.log(`tiksim: replay stopped: ${e.message}`);
           },
-          onBadLine: (info) => process.stderr.write(`tiksim: skipped bad line ${info.line}: ${info.error}\n`),
+          onBadLine: (info) => this.log(`tiksim: skipped bad line ${info.line}: ${info.error}`),
         },
         {
           send: (text, event) => this.state.broadcast({ event, text }),
@@ -188,6 +193,6 @@ export class ReplayControl {
       return;
     }
     const { serveRecordingMedia } = await import('../replay/replayer.ts');
-    serveRecordingMedia(this.dir, key, res, (why) => process.stderr.write(`tiksim: ${why} (recording ${this.dir})\n`));
+    serveRecordingMedia(this.dir, key, res, (why) => this.log(`tiksim: ${why} (recording ${this.dir})`));
   }
 }

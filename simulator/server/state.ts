@@ -42,6 +42,8 @@ export interface SimulatorOptions {
   allowHosts?: string[];
   /** Origins besides the server's own allowed to drive the control API (`--allow-origin`). */
   allowOrigins?: string[];
+  /** Where the server's own notes go (a replay that stopped, a refused media file). Default: stderr. */
+  log?: (line: string) => void;
   /** Options of GET /proxy/image (tests inject a stand-in for TikTok's CDN here). */
   imageProxy?: ImageProxyOptions;
 }
@@ -67,6 +69,8 @@ export interface SimState {
   readonly replay: ReplayControl;
   readonly startedAt: number;
   mediaBase: string;
+  /** Called with every frame broadcast, after it went to the clients (the programmatic API's waits and frames()). */
+  readonly sentListeners: Set<(frame: OutFrame) => void>;
   /** Sends one frame to every client and counts it (generated, fired, replayed or faulty alike). */
   broadcast(frame: OutFrame): void;
   /** Replaces the engine (new seed), keeping clients connected. */
