@@ -4,6 +4,7 @@ import { registerServe, registerStart } from './commands/serve.ts';
 import { registerRecorderCommands } from '../recorder/commands.ts';
 import { registerList } from './commands/list.ts';
 import { registerCompletion } from './commands/completion.ts';
+import { registerFire } from './commands/fire.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerRecorderCommands(program);
   registerList(program);
+  registerFire(program);
   registerCompletion(program);
   return program;
 }

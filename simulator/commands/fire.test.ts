@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CLI } from '../../test/faults/helpers.ts';
+import { startSim } from '../../test/faults/sim-cases.ts';
+
+function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, [CLI, ...args]);
+    let out = '';
+    let err = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    c.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('tiksim fire', () => {
+  it('fires a Lion from a face viewer and three chats at a real simulator; its clients get them', async () => {
+    const sim = await startSim({ paused: true, token: 's3cret' });
+    const ws = new WebSocket(`${sim.wsUrl}?token=s3cret`);
+    const got: string[] = [];
+    ws.on('message', (d) => got.push(String(d)));
+    await new Promise((r) => ws.once('open', r));
+    try {
+      const lion = await cli(['fire', 'gift', '--gift', 'Lion', '--face', '--url', sim.url, '--token', 's3cret']);
+      expect(lion).toMatchObject({ code: 0, out: 'fired gift: 1 frame(s) scheduled\n' });
+      const chats = await cli(['fire', 'chat', '--comment', 'hello there', '--count', '3', '--url', sim.url, '--token', 's3cret']);
+      expect(chats.code).toBe(0);
+      const end = Date.now() + 3000;
+      while (got.filter((t) => t.includes('hello there')).length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      expect(got.some((t) => t.includes('"giftName":"Lion"'))).toBe(true);
+      expect(got.filter((t) => t.includes('"comment":"hello there"'))).toHaveLength(3);
+    } finally {
+      ws.close();
+      await sim.close();
+    }
+  });
+
+  it('the API\'s refusal, a dead server and bad flags: exit 1, 1 and 2 with what was wrong', async () => {
+    const sim = await startSim({ paused: true });
+    try {
+      const lon = await cli(['fire', 'gift', '--gift', 'Lon', '--url', sim.url]);
+      expect(lon.code).toBe(1);
+      expect(lon.err).toBe('tiksim fire: E_UNKNOWN_GIFT: unknown gift "Lon"; did you mean "Lion"?\n');
+    } finally {
+      await sim.close();
+    }
+    const dead = await cli(['fire', 'chat', '--url', 'http://127.0.0.1:1']);
+    expect(dead.code).toBe(1);
+    expect(dead.err).toMatch(/no simulator answers at http:\/\/127\.0\.0\.1:1; start one with `tiksim serve`/);
+    const bad = await cli(['fire', 'gifts']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown event "gifts"/);
+  });
+});
