@@ -22,7 +22,7 @@ import { Spotlight } from './scenes/Spotlight.ts';
 import { Toasty } from './scenes/Toasty.ts';
 import { StatusBadge } from './scenes/StatusBadge.ts';
 
-const params = parseParams(location.search, location.origin);
+const params = parseParams(location.search, location.origin, document.querySelector('meta[name="tiksim-served"]') !== null);
 const mediaUrl = (u: string): string => proxied(u, { origin: location.origin, proxyBase: params.proxy });
 const { h, checkpoint, frame, latency, queueWait, log, setBoxes } = createHarness(params.debug);
 const bus = new Bus();

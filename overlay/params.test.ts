@@ -18,4 +18,12 @@ describe('parseParams', () => {
     expect(parseParams('?renderer=gl').renderer).toBe('auto');
     expect(parseParams('?mute=0&ws=http://x&seed=abc')).toMatchObject({ mute: false, ws: 'ws://127.0.0.1:21213/', seed: 1 });
   });
+
+  it('served by tiksim it connects to the server that served it; opened elsewhere, to TikFinity\'s socket', () => {
+    expect(parseParams('', 'http://127.0.0.1:21999', true).ws).toBe('ws://127.0.0.1:21999/');
+    expect(parseParams('', 'https://studio.local:8443', true).ws).toBe('wss://studio.local:8443/');
+    expect(parseParams('?ws=ws://127.0.0.1:5000/', 'http://127.0.0.1:21999', true).ws).toBe('ws://127.0.0.1:5000/');
+    expect(parseParams('', 'http://localhost:5173', false).ws).toBe('ws://127.0.0.1:21213/');
+    expect(parseParams('', 'null', true).ws).toBe('ws://127.0.0.1:21213/');
+  });
 });

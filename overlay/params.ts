@@ -28,12 +28,20 @@ function num(q: URLSearchParams, name: string, dflt: number): number {
   return q.has(name) && Number.isFinite(v) ? v : dflt;
 }
 
-/** Reads the settings from a query string; `origin` is the page's. @example parseParams('?layout=landscape&mute') */
-export function parseParams(search: string, origin = ''): OverlayParams {
+/** TikFinity's socket: where an overlay opened from a file or another server connects. */
+const TIKFINITY_WS = 'ws://127.0.0.1:21213/';
+
+/**
+ * Reads the settings from a query string; `origin` is the page's. A page served by tiksim (`servedByTiksim`: its
+ * `<meta name="tiksim-served">`) connects to the server that served it, whatever its port, unless `?ws=` says otherwise.
+ * @example parseParams('?layout=landscape&mute')
+ */
+export function parseParams(search: string, origin = '', servedByTiksim = false): OverlayParams {
   const q = new URLSearchParams(search);
   const landscape = q.get('layout') === 'landscape';
-  let ws = q.get('ws') ?? 'ws://127.0.0.1:21213/';
-  if (!/^wss?:\/\//.test(ws)) ws = 'ws://127.0.0.1:21213/';
+  const home = servedByTiksim && /^https?:\/\//.test(origin) ? `${origin.replace(/^http/, 'ws')}/` : TIKFINITY_WS;
+  let ws = q.get('ws') ?? home;
+  if (!/^wss?:\/\//.test(ws)) ws = home;
   return {
     ws,
     landscape,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { sendError, httpError } from '../api/http.ts';
@@ -26,6 +26,13 @@ export function createStaticApps(distDir: string): Handler {
       }
       if (!existsSync(join(app.dir, 'index.html'))) {
         sendError(res, httpError(404, 'E_NOT_FOUND', `the ${app.name} is not built: run "npm run build" (or "npm start", which builds it)`));
+        return true;
+      }
+      // The overlay's page says it was served by tiksim, so it connects to this server (any port), not to 21213.
+      if (app.name === 'overlay' && (path === '/overlay/' || path === '/overlay/index.html') && (req.method === 'GET' || req.method === 'HEAD')) {
+        const html = readFileSync(join(app.dir, 'index.html'), 'utf8').replace(/<head>/i, '<head>\n    <meta name="tiksim-served" content="1" />');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
+        res.end(req.method === 'HEAD' ? undefined : html);
         return true;
       }
       // dev mode reads the folder on each request, so a rebuild while the server runs is served at once.
