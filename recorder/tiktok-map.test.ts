@@ -49,6 +49,10 @@ describe('other kinds', () => {
     });
   });
 
+  it('WebcastMemberMessage keeps its action (3: subscribed), not always "joined"', async () => {
+    expect((await mapped(encode.member('41', T0, VIEWERS.kofi, 215, 3)))?.data).toMatchObject({ actionId: 3, uniqueId: 'kofi_gh' });
+  });
+
   it('WebcastRoomUserSeqMessage → roomUser: viewer count and top viewers in rank order with their coins', async () => {
     const e = await mapped(encode.roomUserSeq('5', T0, 214, [{ user: VIEWERS.kofi, score: 3 }, { user: VIEWERS.lena, score: 1 }]));
     expect(e?.event).toBe('roomUser');

@@ -87,10 +87,11 @@ export const encode = {
     msgId,
     payload: tlc.WebcastLikeMessage.encode(full(tlc.WebcastLikeMessage, { common: common('WebcastLikeMessage', msgId, t, 'pm_mt_msg_viewer'), user: u, count, total: String(total) })).finish(),
   }),
-  member: (msgId: string, t: number, u: U, memberCount: number): Encoded => ({
+  /** action 1 = joined, 3 = subscribed. */
+  member: (msgId: string, t: number, u: U, memberCount: number, action = 1): Encoded => ({
     method: 'WebcastMemberMessage',
     msgId,
-    payload: tlc.WebcastMemberMessage.encode(full(tlc.WebcastMemberMessage, { common: common('WebcastMemberMessage', msgId, t, 'live_room_enter_toast'), user: u, action: 1, memberCount })).finish(),
+    payload: tlc.WebcastMemberMessage.encode(full(tlc.WebcastMemberMessage, { common: common('WebcastMemberMessage', msgId, t, 'live_room_enter_toast'), user: u, action, memberCount })).finish(),
   }),
   /** A social message: TikTok tells follow from share only by the display text key. */
   social: (msgId: string, t: number, u: U, displayKey: string): Encoded => ({
