@@ -58,4 +58,12 @@ describe('StreakTracker', () => {
       expect(t.tick(10_000), `type ${giftType}`).toEqual([]);
     }
   });
+
+  it('two type-4 gifts from one viewer in one group are two gifts (keyed by message, not as a streak)', () => {
+    const t = new StreakTracker();
+    const heart = rose({ giftType: 4, giftId: 7934, diamondCount: 199, groupId: 'g9' });
+    expect(t.onGift({ ...heart, msgId: 'h1' }, 0)).toMatchObject({ kind: 'start', diamonds: 199 });
+    expect(t.onGift({ ...heart, msgId: 'h2' }, 10)).toMatchObject({ kind: 'start', diamonds: 199 });
+    expect(t.onGift({ ...heart, msgId: 'h2' }, 20)).toMatchObject({ kind: 'ignored', reason: 'duplicate' });
+  });
 });
