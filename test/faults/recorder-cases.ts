@@ -3,7 +3,7 @@
  * Error saying what broke, or returns what it checked.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Recorder } from '../../recorder/record.ts';
 import { inspectRecording } from '../../recorder/inspect.ts';
@@ -601,4 +601,73 @@ export const RECORDER_PROBES: ReadonlyArray<{ name: string; run: () => Promise<u
   { name: 'inspect of absurd offsets answers at once', run: absurdOffsetCase },
   { name: 'a full disk leaves no partial image in media/', run: mediaDiskFullCase },
   { name: 'record --out /proc/x exits 1 at once', run: unmakeableOutCase },
+];
+
+/**
+ * Issue 12: `tiksim record --from` a port where nothing listens retries with backoff, exits 1 naming the URL, and
+ * leaves no folder; the same command then records once the source answers.
+ */
+export async function deadSourceCase(): Promise<{ attempts: number }> {
+  const probe = await startUpstream();
+  const port = probe.port;
+  await probe.kill();
+  const url = `ws://127.0.0.1:${port}/`;
+  const dir = join(tempDir(), 'rec');
+  const a = runCli(['record', '--from', url, '--out', dir, '--no-media', '--duration', '1200ms']);
+  const code = await a.exit;
+  if (code !== 1) throw new Error(`exit ${code}, expected 1; stderr: ${a.err()}`);
+  const m = /nothing was recorded: nothing listening at (\S+); is TikFinity\/tiksim running\? \((\d+) attempts/.exec(a.err());
+  if (!m || m[1] !== url) throw new Error(`no "nothing listening at ${url}" in: ${a.err()}`);
+  if (!a.err().includes('retrying with backoff')) throw new Error(`no retry note in: ${a.err()}`);
+  if (existsSync(dir)) throw new Error(`${dir} was left behind`);
+  const b = runCli(['record', '--from', url, '--out', dir, '--no-media', '--max-events', '2']);
+  await waitFor(() => b.err().includes('nothing listening at'), 'the rerun to report the dead source');
+  const up = await startUpstream(port);
+  try {
+    await up.waitForClients(1);
+    await up.send([chatFrame(1), chatFrame(2)]);
+    const code2 = await b.exit;
+    if (code2 !== 0) throw new Error(`rerun exit ${code2}; stderr: ${b.err()}`);
+  } finally {
+    await up.kill();
+  }
+  return { attempts: Number(m[2]) };
+}
+
+/**
+ * Issue 13: back-to-back duplicates and binary frames all land on disk, in order: text exactly, binary as `binary`
+ * entries with their exact bytes.
+ */
+export async function everyFrameCase(): Promise<{ frames: number; binary: number }> {
+  const up = await startUpstream();
+  const dir = join(tempDir(), 'rec');
+  const rec = new Recorder({ from: up.url, outDir: dir, media: false });
+  try {
+    rec.start();
+    await up.waitForClients(1);
+    const bin = Buffer.from([0x08, 0x01, 0xff, 0x00, 0x80, 0x1f, 0x8b]);
+    const a = chatFrame(1);
+    const sent: Array<string | Buffer> = [a, a, bin, bin, a, chatFrame(2), bin];
+    await up.send(sent);
+    await waitFor(() => rec.stats.frames >= sent.length, `${sent.length} frames recorded`);
+    await rec.stop();
+    const lines = readRaw(join(dir, 'events.jsonl')).lines.map((l) => JSON.parse(l) as { type?: string; frame?: string; b64?: string });
+    const got = lines.map((l) => (l.type === 'binary' ? Buffer.from(l.b64!, 'base64') : l.frame!));
+    if (got.length !== sent.length) throw new Error(`${got.length} entries on disk, ${sent.length} sent`);
+    sent.forEach((s, i) => {
+      const g = got[i]!;
+      const same = typeof s === 'string' ? g === s : Buffer.isBuffer(g) && g.equals(s);
+      if (!same) throw new Error(`entry ${i + 1} differs from what was sent`);
+    });
+    return { frames: rec.stats.frames, binary: rec.stats.binary };
+  } finally {
+    await rec.stop();
+    await up.kill();
+  }
+}
+
+/** Issue 12/13 recorder probes, for bench/faults.ts to count beside RECORDER_PROBES. */
+export const RECORDER_ISSUE12_13_PROBES: ReadonlyArray<{ name: string; run: () => Promise<unknown> }> = [
+  { name: 'record --from a dead port: retries, exits 1 naming the URL, leaves no folder; the rerun records', run: deadSourceCase },
+  { name: 'every frame kept: back-to-back duplicates and binary frames, in order, exact', run: everyFrameCase },
 ];
