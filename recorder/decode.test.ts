@@ -1,54 +1,28 @@
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import * as tlc from 'tiktok-live-connector';
 import { parseFrame } from '../protocol/index.ts';
-import { decodePushFrame } from './decode.ts';
+import { decodePushFrame, inputFrames } from './decode.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
+import { encode, pushFrame, T0, VIEWERS } from './webcast-builders.ts';
 
-type Codec<T> = { encode(m: T): { finish(): Uint8Array }; decode(b: Uint8Array): T };
-/** The library's encoders need every field: start from its own defaults. */
-function full<T>(c: Codec<T>, partial: Partial<T>): T {
-  return { ...c.decode(new Uint8Array(0)), ...partial };
-}
-const user = (id: string, handle: string) =>
-  full(tlc.User, { id, displayId: handle, nickname: 'Nick ' + handle, secUid: 'sec' + id, avatarThumb: full(tlc.ImageModel, { urlList: [`https://p16-sign.tiktokcdn.com/avt/${id}.webp`] }) });
-const common = (msgId: string) => full(tlc.CommonMessageData, { msgId, createTime: '1750000000000', method: '' });
-
-function pushFrame(messages: Array<{ method: string; payload: Uint8Array }>, gzip: boolean): Uint8Array {
-  const result = tlc.ProtoMessageFetchResult.encode(
-    full(tlc.ProtoMessageFetchResult, { messages: messages.map((m) => full(tlc.BaseProtoMessage, { method: m.method, payload: Buffer.from(m.payload) })) }),
-  ).finish();
-  const f = tlc.createBaseWebcastPushFrame({ payload: Buffer.from(gzip ? gzipSync(result) : result) }) as unknown as Uint8Array | { finish(): Uint8Array };
-  return f instanceof Uint8Array ? f : f.finish();
-}
-
-describe('decode and the TikTok → TikFinity mapping (frames built by the library encoders)', () => {
-  const chat = tlc.WebcastChatMessage.encode(full(tlc.WebcastChatMessage, { common: common('101'), user: user('6773316529204478981', 'alice'), content: 'hello there' })).finish();
-  const gift = tlc.WebcastGiftMessage.encode(
-    full(tlc.WebcastGiftMessage, {
-      common: common('102'),
-      user: user('42', 'bob'),
-      giftId: '5655',
-      repeatCount: 3,
-      repeatEnd: 1,
-      groupId: '1750000000123',
-      gift: full(tlc.Gift, { id: '5655', name: 'Rose', diamondCount: 1, type: 1, describe: 'sent Rose', image: full(tlc.ImageModel, { urlList: ['https://p19-webcast.tiktokcdn.com/img/rose.webp'] }) }),
-    }),
-  ).finish();
-  const like = tlc.WebcastLikeMessage.encode(full(tlc.WebcastLikeMessage, { common: common('103'), user: user('43', 'carol'), count: 5, total: '1234' })).finish();
+describe('decodePushFrame (frames shaped like captured ones, recorder/webcast-builders.ts)', () => {
+  const msgs = [
+    encode.chat('101', T0, VIEWERS.lena, 'hello there'),
+    encode.gift('102', T0 + 1, VIEWERS.kofi, { id: 5655, name: 'Rose', diamonds: 1, type: 1, repeatCount: 3, repeatEnd: true, groupId: '1750000000123', image: 'https://p19-webcast.tiktokcdn.com/img/rose.webp' }),
+    encode.like('103', T0 + 2, VIEWERS.mara, 5, 1234),
+    encode.opaque('WebcastNopeMessage', '104'),
+  ];
 
   it('decodes gzip and plain push frames into schema-valid TikFinity events; unknown types are reported', async () => {
-    for (const gz of [false, true]) {
-      const d = await decodePushFrame(pushFrame([{ method: 'WebcastChatMessage', payload: chat }, { method: 'WebcastGiftMessage', payload: gift }, { method: 'WebcastLikeMessage', payload: like }, { method: 'WebcastNopeMessage', payload: new Uint8Array([1, 2]) }], gz));
+    for (const gzip of [false, true]) {
+      const d = await decodePushFrame(pushFrame(msgs, { gzip }));
       expect(d.errors).toEqual([]);
       expect(d.unknown).toEqual(['WebcastNopeMessage']);
       expect(d.events.map((e) => e.event)).toEqual(['chat', 'gift', 'like']);
-      const c = d.events[0]!.data as Record<string, unknown>;
-      expect(c).toMatchObject({ comment: 'hello there', userId: '6773316529204478981', uniqueId: 'alice', msgId: '101', profilePictureUrl: 'https://p16-sign.tiktokcdn.com/avt/6773316529204478981.webp' });
+      expect(d.events[0]!.data).toMatchObject({ comment: 'hello there', userId: '6951234567890123457', uniqueId: 'lena.draws', msgId: '101' });
       expect(d.events[1]!.data).toMatchObject({ giftId: 5655, repeatCount: 3, repeatEnd: true, giftType: 1, diamondCount: 1, giftName: 'Rose', groupId: '1750000000123' });
       expect(d.events[2]!.data).toMatchObject({ likeCount: 5, totalLikeCount: 1234 });
       for (const e of d.events) {
-        const r = parseFrame(JSON.stringify(e));
+        const r = parseFrame(JSON.stringify(e), { validate: true });
         expect(r.ok ? 'ok' : r.error).toBe('ok');
       }
     }
@@ -58,6 +32,11 @@ describe('decode and the TikTok → TikFinity mapping (frames built by the libra
     const d = await decodePushFrame(new Uint8Array([0xff, 0xff, 0xff, 0x01]));
     expect(d.events).toEqual([]);
     expect(d.errors.length).toBeGreaterThan(0);
+  });
+
+  it('splits base64 input into one frame per line; anything else is one binary frame', () => {
+    expect(inputFrames(Buffer.from('aGk=\r\n\r\naG8=\n'), true).map((b) => Buffer.from(b).toString())).toEqual(['hi', 'ho']);
+    expect(inputFrames(Buffer.from([1, 2, 3]), false)).toHaveLength(1);
   });
 
   it('maps an unknown type to null', () => {
