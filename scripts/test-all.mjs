@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (vitest) then end-to-end tests (Playwright), then one line `N passed, N failed` covering both.
+// `npm test`: unit tests (vitest), end-to-end tests (Playwright), then the packed package installed into the example
+// project and its own tests run there; then one line `N passed, N failed` covering all three.
 // Exits non-zero when any test failed or a runner could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +39,18 @@ if (!onlyUnit) {
     passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
     failed += p.stats?.unexpected ?? 0;
     if (pCode !== 0 && !(p.stats?.unexpected > 0)) broken = true;
+  } else broken = true;
+}
+
+if (!onlyUnit) {
+  // The package as a user gets it: packed, installed into a copy of examples/overlay, its own tests run there.
+  const packJson = join(out, 'pack.json');
+  run('node', ['scripts/pack-example-test.mjs']);
+  if (existsSync(packJson)) {
+    const k = JSON.parse(readFileSync(packJson, 'utf8'));
+    passed += k.passed;
+    failed += k.failed;
+    if (k.broken) broken = true;
   } else broken = true;
 }
 

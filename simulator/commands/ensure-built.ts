@@ -16,6 +16,14 @@ function newest(dir: string): number {
 
 /** Builds the overlay and panel (npm run build) when dist/ is missing or older than their sources. */
 export async function ensureBuilt(): Promise<void> {
+  // The installed package ships the built overlay and panel and no sources: nothing to build, ever.
+  if (!existsSync(join(root, 'overlay', 'main.ts'))) {
+    if (!existsSync(join(root, 'dist/overlay/index.html')) || !existsSync(join(root, 'dist/panel/index.html'))) {
+      process.stderr.write('tiksim: this installation lacks its built overlay and panel (dist/); reinstall tiksim.\n');
+      process.exit(1);
+    }
+    return;
+  }
   const targets = [
     { out: join(root, 'dist/overlay/index.html'), src: [join(root, 'overlay'), join(root, 'protocol')] },
     { out: join(root, 'dist/panel/index.html'), src: [join(root, 'simulator/panel'), join(root, 'protocol')] },
