@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import type { BenchRow } from './types.ts';
-import { diskFullCase, killNineCase, midBurstKillCase, restartsCase, RECORDER_PROBES } from '../test/faults/recorder-cases.ts';
+import { diskFullCase, killNineCase, midBurstKillCase, restartsCase, RECORDER_ISSUE12_13_PROBES, RECORDER_PROBES } from '../test/faults/recorder-cases.ts';
 import { brokenRecordings, checkCorruption, collector, corruptionArb } from '../test/faults/replay-cases.ts';
 import { createReplayer } from '../simulator/replay/replayer.ts';
 import { barrage, fuzzCaseArb, rawWebSocket, resetGeneration, send, startSim, stillServes, wsGarbageArb } from '../test/faults/sim-cases.ts';
@@ -165,6 +165,7 @@ export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
   progress('security probes (cross-site writes, DNS rebinding, replay paths, media traversal, secrets, caps)');
   rows.push(row(`security: issue-11 probes refused (${SECURITY_PROBES.length} probes × 3 runs)`, await tally(SECURITY_PROBES.length * 3, (i) => SECURITY_PROBES[i % SECURITY_PROBES.length]!.run())));
   rows.push(row(`recorder: issue-11 probes refused (${RECORDER_PROBES.length} probes × 3 runs)`, await tally(RECORDER_PROBES.length * 3, (i) => RECORDER_PROBES[i % RECORDER_PROBES.length]!.run())));
+  rows.push(row(`recorder: dead source, every frame kept (${RECORDER_ISSUE12_13_PROBES.length} probes × 2 runs)`, await tally(RECORDER_ISSUE12_13_PROBES.length * 2, (i) => RECORDER_ISSUE12_13_PROBES[i % RECORDER_ISSUE12_13_PROBES.length]!.run())));
   rows.push(row('simulator: malformed HTTP requests, documented status, never 500', await httpFuzz(10_000, progress)));
   progress('simulator: WebSocket fuzz');
   rows.push(row('simulator: WebSocket garbage and protocol violations', await wsFuzz(10_000, 300)));

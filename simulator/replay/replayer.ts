@@ -17,6 +17,8 @@ export { listRecordings, type RecordingListing } from './list.ts';
 /** Where replayed frames go (the server's hub). */
 export interface ReplayTarget {
   send(frameText: string, event: string): void;
+  /** A recorded binary frame, sent as binary (targets that cannot send one leave it out). */
+  sendBinary?(data: Buffer): void;
   writable(): boolean;
   whenWritable(): Promise<void>;
 }
@@ -163,7 +165,7 @@ class ReplayerImpl implements Replayer {
           continue;
         }
         const e = it.entry;
-        if (e.kind !== 'frame' || e.t < from) continue;
+        if ((e.kind !== 'frame' && e.kind !== 'binary') || e.t < from) continue;
         if (e.t > this.endMs) break;
         if (this.opts.instant) {
           if (!this.target.writable()) await this.target.whenWritable();
@@ -175,6 +177,13 @@ class ReplayerImpl implements Replayer {
           await waitUntil(this.now, this.anchorWall + (e.t - this.anchorPos) / this.speed, () => !live());
         }
         if (!live()) return;
+        if (e.kind === 'binary') {
+          // Kept byte for byte by the recorder; sent as the binary frame it was.
+          this.target.sendBinary?.(Buffer.from(e.b64, 'base64'));
+          this.framesSent++;
+          this.lastPos = e.t;
+          continue;
+        }
         let text = e.frame;
         if (this.shifter) {
           if (this.pass === 0) this.shifter.observe(text);

@@ -29,7 +29,7 @@ export interface ReplayHost {
   readonly opts: { recordingsDir?: string; log?: (line: string) => void };
   /** Read each time: a new seed replaces the engine. */
   readonly engine: Pick<Engine, 'status' | 'setPaused'>;
-  readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable'>;
+  readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable' | 'broadcastBinary'>;
   readonly mediaBase: string;
   broadcast(frame: OutFrame): void;
 }
@@ -129,6 +129,7 @@ export class ReplayControl {
         },
         {
           send: (text, event) => this.state.broadcast({ event, text }),
+          sendBinary: (data) => this.state.hub.broadcastBinary(data),
           // Instant replay waits for a first client: "as fast as the clients take them" means nothing when nobody
           // is connected yet, and would spend the whole recording on no one.
           writable: () => hub.size > 0 && hub.writable(),

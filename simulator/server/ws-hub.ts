@@ -134,7 +134,7 @@ export class WsHub {
   }
 
   /** Sends one frame to one client, respecting its buffer cap. Returns false when it was dropped. */
-  sendTo(ws: WebSocket, data: Buffer | string): boolean {
+  sendTo(ws: WebSocket, data: Buffer | string, binary = false): boolean {
     if (ws.readyState !== WebSocket.OPEN) return false;
     const state = this.clients.get(ws);
     if (ws.bufferedAmount > this.maxBuffered) {
@@ -145,7 +145,7 @@ export class WsHub {
       return false;
     }
     if (state) state.overCapSince = 0;
-    ws.send(data, { binary: false });
+    ws.send(data, { binary });
     // Inside a corked batch, flush every quarter of the cap so one huge batch neither counts as a backlog against a
     // healthy client's cap nor hides a stuck client's real one.
     if (this.corking && state?.sock && state.sock.writableLength > this.maxBuffered / 4) {
@@ -153,6 +153,11 @@ export class WsHub {
       state.sock.cork();
     }
     return true;
+  }
+
+  /** Sends one binary frame to every client (a recorded binary frame, replayed as it came). */
+  broadcastBinary(data: Buffer): void {
+    for (const ws of this.clients.keys()) this.sendTo(ws, data, true);
   }
 
   /** Sends one text frame to every client; with several clients the text is encoded to UTF-8 once, not per client. */
