@@ -10,6 +10,7 @@ const PARTS: Record<string, () => Promise<{ run: BenchPart }>> = {
   overlay: () => import('./overlay.ts'),
   face: () => import('./face.ts'),
   faults: () => import('./faults.ts'),
+  package: () => import('./package.ts'),
 };
 
 function fmt(n: number | undefined): string {
