@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseQuirks, parseRates, loadScenarioFile, SCENARIO_PRESETS, DEFAULT_QUIRKS, DEFAULT_RATES, RATE_KINDS, type Scenario } from '../engine.ts';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../config/load-config.ts';
-import { ListenError, startSimulator, type RunningSimulator, type SimulatorOptions } from '../server/app.ts';
+import { ListenError, type RunningSimulator, type SimulatorOptions } from '../server/app.ts';
+import { startSimulator } from '../../testing/simulator.ts';
 import { isLoopbackHost } from '../server/auth.ts';
 import { startStatusLine } from '../server/status-line.ts';
 import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
@@ -246,7 +247,8 @@ async function runServe(flags: ServeFlags, cmd: Command): Promise<void> {
   const opts = serveOptions(flags);
   let sim: RunningSimulator;
   try {
-    sim = await startSimulator(opts);
+    // The CLI is a thin wrapper over the programmatic API: the same server, plus a terminal and signal handlers.
+    sim = (await startSimulator({ ...opts, log: (line) => process.stderr.write(`${line}\n`), server: opts })).server;
   } catch (e) {
     if (e instanceof ListenError) {
       process.stderr.write(`tiksim: ${e.message}\n`);
