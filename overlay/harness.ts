@@ -42,6 +42,8 @@ export interface OverlayHarness {
   layoutBad: number;
   /** The first problems found (20 at most), each with its step's game time. */
   layoutProblems: string[];
+  /** The latest Toasties played (100 at most), oldest first: whose, and whether the face was cut from their avatar or is the placeholder. */
+  toasties: { userId: string; face: 'avatar' | 'placeholder' }[];
 }
 
 declare global {
@@ -70,7 +72,7 @@ export function createHarness(debug: boolean): {
     ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
     frameMs: frame.values, latencies: latency.values, queueWaits: queueWait.values,
     counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [], tint: 'phaser',
-    regions: {}, layoutChecked: 0, layoutBad: 0, layoutProblems: [],
+    regions: {}, layoutChecked: 0, layoutBad: 0, layoutProblems: [], toasties: [],
   } as Omit<OverlayHarness, 'renderer' | 'contextLost' | 'boxes'> as OverlayHarness;
   let readBoxes: () => PartBox[] = () => [];
   // Read live from the canvas rather than set by the game, so they stay true whatever the renderer does.

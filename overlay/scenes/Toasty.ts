@@ -63,6 +63,9 @@ export class Toasty extends Phaser.Scene {
     // placeholder face.
     if (!r.canvas) this.ctx.log(`toasty: no picture for ${r.userId}, placeholder used`);
     const canvas = r.canvas ?? (this.textures.get(FALLBACK.avatar).getSourceImage() as HTMLCanvasElement);
+    const played = this.ctx.harness.toasties;
+    if (played.length >= 100) played.shift();
+    played.push({ userId: r.userId, face: r.canvas ? 'avatar' : 'placeholder' });
     this.play(r.userId, canvas);
   }
 
