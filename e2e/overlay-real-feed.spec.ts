@@ -14,6 +14,7 @@ const samples = JSON.parse(readFileSync(new URL('../protocol/fixtures/tikfinity-
 const gift = samples.filter((s) => s.event === 'gift').find((s) => s.data.diamondCount === 100)!;
 const avatarUrl = String(gift.data.profilePictureUrl);
 const giftUrl = String(gift.data.giftPictureUrl);
+const senderId = String(gift.data.userId);
 const photo = readFileSync(new URL('../simulator/assets/faces/astronaut-256.png', import.meta.url));
 
 let sim: RunningSimulator | undefined;
@@ -43,7 +44,8 @@ test('a real TikFinity gift frame: avatar and gift picture come through the imag
   await openOverlay(page, sim, process.env.E2E_NO_PROXY ? '&proxy=0' : '');
   sim.state.broadcast({ event: 'gift', text: JSON.stringify(gift) });
   await allFramesIn(page, sim);
-  await runUntil(page, (q) => q.checkpoints.some((c) => /^toasty:.*:in$/.test(c)), 'toasty in', 100, 20_000);
+  const p = await runUntil(page, (q) => q.checkpoints.includes(`toasty:${senderId}:in`), `toasty:${senderId}:in`, 100, 20_000);
+  expect(p.toasties, 'the Toasties played and their faces').toEqual([{ userId: senderId, face: 'avatar' }]);
   await page.clock.runFor(250);
   // The page asked the proxy (never TikTok) for both pictures, and the proxy asked the CDN for exactly those.
   expect(proxied).toEqual(expect.arrayContaining([avatarUrl, giftUrl]));
@@ -59,6 +61,8 @@ test('a big gift whose avatar cannot be loaded still gets its Toasty, with the p
   const gone = { ...gift, data: { ...gift.data, profilePictureUrl: `${sim.url}/media/avatar/gone.png` } };
   sim.state.broadcast({ event: 'gift', text: JSON.stringify(gone) });
   await allFramesIn(page, sim);
-  await runUntil(page, (q) => q.checkpoints.some((c) => /^toasty:.*:in$/.test(c)), 'toasty in', 100, 20_000);
-  expect((await probe(page)).bad).toBe(0);
+  // Its own Toasty (the sender's), with the placeholder face: the avatar never loaded, so there was nothing to cut.
+  const p = await runUntil(page, (q) => q.checkpoints.includes(`toasty:${senderId}:in`), `toasty:${senderId}:in`, 100, 20_000);
+  expect(p.toasties, 'the Toasties played and their faces').toEqual([{ userId: senderId, face: 'placeholder' }]);
+  expect(p.bad).toBe(0);
 });
