@@ -1,6 +1,7 @@
 import type { CatalogGift } from '../protocol/index.ts';
 import type { GiftParts } from './events/gift.ts';
-import { KINDS, RATE_KINDS, type KindHost, type RateKind } from './events/index.ts';
+import { KINDS, RATE_KINDS, type KindHost } from './events/index.ts';
+import { Arrivals } from './generator-arrivals.ts';
 import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
 import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
 import { RoomState } from './generator-room.ts';
@@ -11,7 +12,7 @@ import type { Quirks } from './quirks.ts';
 import type { Rates } from './rates.ts';
 import { Rng, hash32 } from './rng.ts';
 import type { Scenario } from './scenarios/schema.ts';
-import { Timeline } from './scenarios/timeline.ts';
+import type { Timeline } from './scenarios/timeline.ts';
 import { textPools, type TextPools } from './text-pools.ts';
 
 export type { OutFrame } from './out-frame.ts';
@@ -28,11 +29,8 @@ export interface CoreOptions {
 }
 
 const K = RATE_KINDS.length;
-const KIND_INDEX = Object.fromEntries(RATE_KINDS.map((k, i) => [k, i])) as Record<RateKind, number>;
 /** Chat messages kept for newly connected clients. */
 const BACKLOG = 6;
-/** A rate-walk longer than this gives up (a kind silent for a day is silent). */
-const MAX_WALK_MS = 86_400_000;
 
 // Fired events build their data through this; it lives with the gift frames that need it most.
 export { applyOverrides } from './generator-streaks.ts';
@@ -53,16 +51,15 @@ export class Core implements StreakHost, KindHost {
   readonly roomId: string;
   rates: Rates;
   quirks: Quirks;
-  timeline: Timeline | null = null;
   paused = false;
   /** The latest `nowMs` seen; rate changes and resumes redraw arrivals from here. */
   lastNow: number;
   readonly rng: Rng;
-  private readonly next = new Float64Array(K);
+  /** When each rate kind next arrives: Poisson draws against the rates, the scenario and its boosts. */
+  readonly arrivals: Arrivals;
   private roomUserNext: number;
   private msgSeq = 0;
   private readonly backlog: string[] = [];
-  private boosts: { until: number; factor: Partial<Record<RateKind, number>> }[] = [];
   armyPoints = [0, 0];
   /** Called for each scenario spike when it is due (fire() machinery lives outside the core). */
   onSpike: ((event: string, count: number, data: Record<string, unknown> | undefined, t: number) => void) | null = null;
@@ -82,7 +79,8 @@ export class Core implements StreakHost, KindHost {
     this.room = new RoomState(Math.max(1, Math.round(opts.population * 0.05)), r.int(2_000, 90_000));
     this.streaks = new GiftStreaks(this, opts.seed, receiver);
     this.roomUserNext = opts.startMs + this.rng.range(800, 2500);
-    this.redrawAll(opts.startMs);
+    this.arrivals = new Arrivals(() => this.rates, this.rng);
+    this.arrivals.redrawAll(opts.startMs);
   }
 
   /** A new message id for virtual time `t`. */
@@ -94,7 +92,8 @@ export class Core implements StreakHost, KindHost {
   nextDueMs(): number {
     let best = this.heap.peekTime();
     if (this.paused) return best;
-    for (let k = 0; k < K; k++) if (this.next[k] < best) best = this.next[k];
+    const next = this.arrivals.next;
+    for (let k = 0; k < K; k++) if (next[k] < best) best = next[k];
     if (this.roomUserNext < best) best = this.roomUserNext;
     const s = this.timeline ? this.timeline.nextSpikeMs() : Infinity;
     return s < best ? s : best;
@@ -103,7 +102,7 @@ export class Core implements StreakHost, KindHost {
   /** Emits, in time order, every frame due at or before `nowMs`. */
   advance(nowMs: number, emit: Emit): void {
     if (nowMs > this.lastNow) this.lastNow = nowMs;
-    const next = this.next;
+    const next = this.arrivals.next;
     for (;;) {
       let best = this.heap.peekTime();
       let src = -1;
@@ -132,7 +131,7 @@ export class Core implements StreakHost, KindHost {
         const s = (this.timeline as Timeline).takeSpike();
         this.onSpike?.(s.event, s.count, s.data, best);
       } else {
-        next[src] = this.drawNext(src, best);
+        next[src] = this.arrivals.drawNext(src, best);
         KINDS[RATE_KINDS[src]!].generate(this, best, emit);
       }
     }
@@ -170,61 +169,24 @@ export class Core implements StreakHost, KindHost {
     else this.streaks.end(p.streak as Streak, p.t, emit);
   }
 
-  // ---- rates -------------------------------------------------------------------------------------------------
-
-  /** The effective rate of kind index `k` at `t` (scenario phase, ramp and reaction boosts applied). */
-  rateAt(k: number, t: number): number {
-    const kind = RATE_KINDS[k];
-    let r = this.timeline ? this.timeline.rate(kind, this.rates, this.timeline.at(t)) : this.rates[kind];
-    for (const b of this.boosts) if (t < b.until) r *= b.factor[kind] ?? 1;
-    return r;
-  }
-
   /** Effective rates at `t`, for status(). */
   ratesAt(t: number): Rates {
-    const out = { ...this.rates };
-    for (let k = 0; k < K; k++) out[RATE_KINDS[k]] = Math.round(this.rateAt(k, t) * 1e6) / 1e6;
-    return out;
+    return this.arrivals.ratesAt(t);
   }
 
-  /** Time of the next arrival of kind `k` after `from`: a unit exponential spent against the (piecewise) rate. */
-  private drawNext(k: number, from: number): number {
-    let e = this.rng.exp1();
-    let t = from;
-    const tl = this.timeline;
-    if (tl === null && this.boosts.length === 0) {
-      const r = this.rates[RATE_KINDS[k]];
-      return r > 0 ? t + (e * 1000) / r : Infinity;
-    }
-    while (t - from < MAX_WALK_MS) {
-      let end = Infinity;
-      if (tl !== null) {
-        const at = tl.at(t);
-        end = tl.ramps(at) ? Math.min(at.endMs, t + 250) : at.endMs;
-      }
-      for (const b of this.boosts) if (b.until > t && b.until < end) end = b.until;
-      const r = this.rateAt(k, t);
-      if (r > 0) {
-        const need = (e * 1000) / r;
-        if (t + need <= end) return t + need;
-        e -= ((end - t) * r) / 1000;
-      }
-      if (end === Infinity) return Infinity;
-      t = end;
-    }
-    return Infinity;
-  }
-
-  /** Redraws every kind's next arrival from `t` (after a rate, scenario or pause change; arrivals are memoryless). */
+  /** Redraws every kind's next arrival from `t` (after a rate change). */
   redrawAll(t: number): void {
-    for (let k = 0; k < K; k++) this.next[k] = this.drawNext(k, t);
+    this.arrivals.redrawAll(t);
   }
 
   /** Starts a scenario at `t` (null = plain rates). */
   setScenario(s: Scenario | null, t: number): void {
-    this.timeline = s ? new Timeline(s, t) : null;
-    this.boosts = [];
-    this.redrawAll(t);
+    this.arrivals.setScenario(s, t);
+  }
+
+  /** The running scenario's timeline, or null. */
+  get timeline(): Timeline | null {
+    return this.arrivals.timeline;
   }
 
   /** Pauses or resumes generation; on resume arrivals restart from the latest time seen. */
@@ -240,16 +202,7 @@ export class Core implements StreakHost, KindHost {
 
   /** A gift worth `value` diamonds counted at `tf`: starts the scenario's reaction boosts it qualifies for. */
   react(value: number, tf: number): void {
-    const reactions = this.timeline?.scenario.reactions;
-    if (!reactions) return;
-    for (const r of reactions) {
-      if (value >= r.onGiftMinDiamonds) {
-        this.boosts = this.boosts.filter((b) => b.until > tf);
-        this.boosts.push({ until: tf + r.forS * 1000, factor: r.boost as Partial<Record<RateKind, number>> });
-        // A boost changes the rate, so the boosted kinds' pending arrivals are redrawn from now.
-        for (const kind of Object.keys(r.boost) as RateKind[]) this.next[KIND_INDEX[kind]] = this.drawNext(KIND_INDEX[kind], tf);
-      }
-    }
+    this.arrivals.react(value, tf);
   }
 
   // ---- gifts (the streak machinery is in generator-streaks.ts) ------------------------------------------------
