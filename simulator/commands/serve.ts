@@ -2,10 +2,13 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseQuirks, parseRates, loadScenarioFile, SCENARIO_PRESETS, DEFAULT_QUIRKS, DEFAULT_RATES, RATE_KINDS, type Scenario } from '../engine.ts';
+import { DEFAULT_RATES, parseRates, RATE_KINDS } from '../rates.ts';
+import { DEFAULT_QUIRKS, parseQuirks } from '../quirks.ts';
+import { loadScenarioFile, SCENARIO_PRESETS } from '../scenarios/load.ts';
+import type { Scenario } from '../scenarios/schema.ts';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../config/load-config.ts';
-import { ListenError, type RunningSimulator, type SimulatorOptions } from '../server/app.ts';
-import { startSimulator } from '../../testing/simulator.ts';
+import type { RunningSimulator, SimulatorOptions } from '../server/app.ts';
+import { ListenError } from '../server/listen-error.ts';
 import { isLoopbackHost } from '../server/auth.ts';
 import { startStatusLine } from '../server/status-line.ts';
 import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
@@ -170,7 +173,8 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
 
 /** Prints where to connect. */
 function banner(sim: RunningSimulator, opts: SimulatorOptions): string {
-  const t = opts.token ? `?token=${opts.token}` : '';
+  // The token is shown on a terminal, for the links to work; into a pipe or a log file it is never written.
+  const t = opts.token ? `?token=${process.stdout.isTTY ? opts.token : '<token>'}` : '';
   const lines = [
     `tiksim listening on ${sim.wsUrl}${t}  (TikFinity-compatible WebSocket: point your overlay here)`,
     `  overlay  ${sim.url}/overlay/${t}`,
@@ -248,6 +252,8 @@ async function runServe(flags: ServeFlags, cmd: Command): Promise<void> {
   let sim: RunningSimulator;
   try {
     // The CLI is a thin wrapper over the programmatic API: the same server, plus a terminal and signal handlers.
+    // Loaded when serving, not for --help or another command: the server pulls in the media renderers.
+    const { startSimulator } = await import('../../testing/simulator.ts');
     sim = (await startSimulator({ ...opts, log: (line) => process.stderr.write(`${line}\n`), server: opts })).server;
   } catch (e) {
     if (e instanceof ListenError) {

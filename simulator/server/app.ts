@@ -35,15 +35,9 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-/** A listen failure with a message a person can act on (port in use, no permission...). */
-export class ListenError extends Error {
-  constructor(
-    message: string,
-    readonly code: ErrorCode,
-  ) {
-    super(message);
-  }
-}
+export { ListenError } from './listen-error.ts';
+import { ListenError } from './listen-error.ts';
+
 
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
