@@ -18,7 +18,7 @@ mkdirSync(join(root, 'test-results', 'summary'), { recursive: true });
 function run(cmd, args, cwd, env = {}) {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`pack-example: ${cmd} ${args.join(' ')} → ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`pack-example: ${cmd} ${args.join(' ').replace(/\s+/g, ' ').slice(0, 80)} → ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return r.status ?? 1;
 }
 
@@ -54,6 +54,12 @@ for (const must of ['testing/playwright.js', 'protocol/index.js', 'dist/overlay/
 for (const mustNot of ['simulator/cli.ts', 'e2e', 'bench', 'test', 'node_modules/tsx']) {
   if (existsSync(join(installed, mustNot))) done(0, 0, `the package holds ${mustNot}, which it must not`);
 }
+
+// Plain Node ESM, no TypeScript loader: the API starts a simulator, and the protocol parses a frame.
+const esm = `import { startSimulator } from 'tiksim'; import { parseFrame } from 'tiksim/protocol';
+const sim = await startSimulator({ seed: 1, paused: true }); const r = await sim.fire({ event: 'chat', data: { comment: 'hi' } });
+if (!parseFrame(r.frames[0]).ok) throw new Error('frame did not parse'); await sim.close(); console.log('pack-example: plain ESM import works');`;
+if (run('node', ['--input-type=module', '-e', esm], app) !== 0) done(0, 0, 'importing tiksim in plain Node ESM failed');
 
 const results = join(app, 'test-results', 'results.json');
 const code = run('npx', ['playwright', 'test'], app, { CI: 'true' });

@@ -170,7 +170,8 @@ export const SECURITY_PROBES: SecurityProbe[] = [
     name: '4. a crafted recording cannot make /media/rec/ serve a file outside its media/ (traversal, symlink), script, or an empty file',
     run: async () => {
       const { dir, keys } = hostileRecording();
-      await withSim({ replay: { recording: dir } }, async (sim) => {
+      const logged: string[] = [];
+      await withSim({ replay: { recording: dir }, log: (l) => logged.push(l) }, async (sim) => {
         for (const k of ['traversal', 'symlink', 'html'] as const) {
           const r = await send(sim, { method: 'GET', path: `/media/rec/${keys[k]}` });
           must(r.status === 403 && code(r) === 'E_MEDIA_REFUSED', `${k}: ${r.status} ${r.body.slice(0, 80)}`);
@@ -178,6 +179,8 @@ export const SECURITY_PROBES: SecurityProbe[] = [
         }
         const e = await send(sim, { method: 'GET', path: `/media/rec/${keys.empty}` });
         must(e.status === 200 && e.headers['x-tiksim-placeholder'] === '1', `a zero-byte media file was served as an image (${e.status}, ${String(e.headers['content-length'])} bytes)`);
+        // Every refusal is logged, naming what the recording asked for.
+        must(logged.some((l) => /resolves outside the recording's media folder; refused/.test(l)) && logged.some((l) => /is not a raster image.*refused/.test(l)), `refusals not logged: ${JSON.stringify(logged)}`);
         for (const path of ['/media/rec/..%2F..%2Fetc%2Fpasswd', '/media/rec/%2e%2e', '/media/rec/%E0%A4%A']) {
           const r = await send(sim, { method: 'GET', path });
           must(r.status === 400, `${path}: ${r.status}`);

@@ -35,3 +35,15 @@ test('reconnects after the connection drops, and shows what comes next', async (
   await sim.fire({ event: 'chat', data: { comment: 'back again' } });
   await expect(page.locator('.chat', { hasText: 'back again' })).toBeVisible();
 });
+
+test('under Playwright\'s fake clock: frames still arrive, and the page\'s timers move only when told', async ({ page, sim }) => {
+  await page.clock.install();
+  await page.reload();
+  await expect(page.locator('#status')).toHaveAttribute('data-connected', 'true');
+  await sim.fire({ event: 'gift', data: { giftName: 'Lion' } });
+  await expect(page.locator('.gift', { hasText: 'Lion' })).toBeVisible();
+  sim.faults.disconnect();
+  await expect(page.locator('#status')).toHaveAttribute('data-connected', 'false');
+  await page.clock.runFor(1000); // the overlay's reconnect timer
+  await expect(page.locator('#status')).toHaveAttribute('data-connected', 'true');
+});
