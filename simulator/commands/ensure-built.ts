@@ -9,6 +9,8 @@ function newest(dir: string): number {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dev' || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
+    // The package's compiled output (npm run build:lib) beside a source is no source of the overlay or panel.
+    if (/\.(js|d\.ts)$/.test(e.name) && existsSync(p.replace(/\.(d\.ts|js)$/, '.ts'))) continue;
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;
