@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { extFor, mediaKey } from './media-urls.ts';
 import { MEDIA_INDEX, type MediaEntry } from './format.ts';
 import { mediaPolicy, type MediaPolicy } from './media-policy.ts';
+import { readCapped } from './read-capped.ts';
 
 /** Options for MediaCapture. */
 export interface MediaCaptureOptions {
@@ -44,29 +45,6 @@ class Refusal extends Error {
   }
 }
 
-/** Reads at most `max` bytes of a body, failing as soon as it grows past. */
-async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new Refusal(`too large (${declared} bytes, the limit is ${max})`, false);
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new Refusal(`too large (over the ${max}-byte limit)`, false);
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Concurrency-limited, deduplicating image downloader. */
 export class MediaCapture {
@@ -162,7 +140,8 @@ export class MediaCapture {
         await res.body?.cancel().catch(() => undefined);
         throw new Refusal(`not an image (${type || 'no content type'})`, false);
       }
-      const body = await readCapped(res, this.opts.maxBytes ?? 5 * 1024 * 1024);
+      const max = this.opts.maxBytes ?? 5 * 1024 * 1024;
+      const body = await readCapped(res, max, (declared) => new Refusal(declared === null ? `too large (over the ${max}-byte limit)` : `too large (${declared} bytes, the limit is ${max})`, false));
       if (body.length === 0) throw new Refusal('empty body', false);
       return { body, type };
     }

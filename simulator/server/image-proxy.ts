@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lru } from '../media/lru.ts';
 import { sendError } from '../api/http.ts';
 import { TIKTOK_CDN_HOSTS } from '../../protocol/cdn-hosts.ts';
+import { readCapped } from '../../recorder/read-capped.ts';
 import type { ErrorCode } from '../../protocol/errors.ts';
 
 /** Options of the image proxy. */
@@ -52,26 +53,6 @@ function sendProxyError(res: ServerResponse, status: number, code: ErrorCode, me
   sendError(res, { status, code, message }, { 'access-control-allow-origin': '*' });
 }
 
-/** Reads at most `max` bytes of a body, failing as soon as it grows past. */
-async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) throw new ProxyError(502, 'E_UPSTREAM', `image is ${declared} bytes, over the ${max}-byte limit`);
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new ProxyError(502, 'E_UPSTREAM', `image is over the ${max}-byte limit`);
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * Handles GET /proxy/image?url=...; returns false for other paths.
@@ -136,7 +117,10 @@ export function createImageProxy(opts: ImageProxyOptions = {}): (req: IncomingMe
           throw new ProxyError(502, 'E_UPSTREAM', `${url.host} sent "${type || 'no content type'}", not a raster image`);
         }
         try {
-          return { bytes: await readCapped(res, maxBytes), type };
+          return {
+            bytes: await readCapped(res, maxBytes, (declared) => new ProxyError(502, 'E_UPSTREAM', declared === null ? `image is over the ${maxBytes}-byte limit` : `image is ${declared} bytes, over the ${maxBytes}-byte limit`)),
+            type,
+          };
         } catch (err) {
           if (ctrl.signal.aborted) throw new ProxyError(504, 'E_TIMEOUT', `${url.host} did not finish within ${timeoutMs} ms`);
           throw err;
