@@ -14,9 +14,9 @@ import { RecordingError } from './format.ts';
 export async function findRecording(arg: string, recordingsDir = 'recordings'): Promise<string> {
   if (existsSync(arg)) return arg;
   const bare = !/[\\/]/.test(arg) && arg !== '.' && arg !== '..';
-  // The listing lives with `tiksim list` (simulator/commands/list.ts); loaded only when a name must be looked up.
-  const { listAll } = await import('../simulator/commands/list.ts');
-  const rows = bare ? await listAll(recordingsDir) : [];
+  // The one listing `tiksim list`, the API and `--replay` use; loaded only when a name must be looked up.
+  const { listWithBundled } = await import('../simulator/replay/list.ts');
+  const rows = bare ? await listWithBundled(recordingsDir) : [];
   const hit = rows.find((r) => r.name === arg);
   if (hit) return hit.path;
   const names = rows.map((r) => r.name + (r.bundled ? ' (bundled)' : ''));

@@ -1,23 +1,10 @@
 /** `tiksim list`: the recordings `serve --replay <name>` and the panel can play, with duration, frames and source. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { listRecordings, type RecordingListing } from '../replay/list.ts';
-import { BUNDLED_DIR } from '../server/replay-control.ts';
+import { listWithBundled, type RecordingListing } from '../replay/list.ts';
 
 /** One row of the listing. */
-export interface ListedRecording extends RecordingListing {
-  bundled: boolean;
-}
-
-/** The recordings in `dir`, then the bundled ones not shadowed by a name in `dir`. */
-export async function listAll(dir: string): Promise<ListedRecording[]> {
-  const own = resolve(dir);
-  const mine = (await listRecordings(own)).map((r) => ({ ...r, bundled: own === BUNDLED_DIR }));
-  if (own === BUNDLED_DIR) return mine;
-  const names = new Set(mine.map((r) => r.name));
-  const bundled = (await listRecordings(BUNDLED_DIR)).filter((r) => !names.has(r.name)).map((r) => ({ ...r, bundled: true }));
-  return [...mine, ...bundled];
-}
+export type ListedRecording = RecordingListing & { bundled: boolean };
 
 function duration(ms: number | undefined): string {
   if (ms === undefined) return '?';
@@ -42,7 +29,7 @@ export function registerList(program: Command): void {
     .option('--json', 'print the listing as JSON')
     .addHelpText('after', '\nExamples:\n  $ tiksim list\n  $ tiksim list --recordings ~/streams --json\n\nExit codes: 0 listed (even when empty), 2 bad flags.')
     .action(async (o: { recordings: string; json?: boolean }) => {
-      const rows = await listAll(o.recordings);
+      const rows = await listWithBundled(o.recordings);
       process.stdout.write((o.json ? JSON.stringify(rows, null, 2) : formatList(rows, o.recordings)) + '\n');
     });
 }

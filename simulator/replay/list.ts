@@ -1,6 +1,7 @@
 /** Lists the recordings in a folder (for GET /api/recordings), cheaply: header plus the file's tail. */
 import { open, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { openRecording } from '../../recorder/reader.ts';
 import { parseEntry } from '../../recorder/format.ts';
 import { redactSource } from '../../recorder/redact.ts';
@@ -44,4 +45,20 @@ export async function listRecordings(dir: string): Promise<RecordingListing[]> {
     }
   }
   return out;
+}
+
+/** The recordings that ship with tiksim (`quiet`, `busy-streaks`), found by name from any folder. */
+export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta.url)).replace(/\/+$/, '');
+
+/**
+ * The recordings in `dir`, then the bundled ones whose names `dir` does not already use: what `tiksim list`, the API
+ * and `--replay <name>` see. `bundled` marks the ones that ship with tiksim.
+ */
+export async function listWithBundled(dir: string): Promise<(RecordingListing & { bundled: boolean })[]> {
+  const own = resolve(dir);
+  const mine = (await listRecordings(own)).map((r) => ({ ...r, bundled: own === BUNDLED_DIR }));
+  if (own === BUNDLED_DIR) return mine;
+  const names = new Set(mine.map((r) => r.name));
+  const bundled = (await listRecordings(BUNDLED_DIR)).filter((r) => !names.has(r.name)).map((r) => ({ ...r, bundled: true }));
+  return [...mine, ...bundled];
 }

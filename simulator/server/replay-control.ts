@@ -1,9 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Replayer, ReplayOptions, ReplayStatus } from '../replay/replayer.ts';
-import { listRecordings, type RecordingListing } from '../replay/list.ts';
+import { BUNDLED_DIR, listWithBundled, type RecordingListing } from '../replay/list.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import type { Engine, OutFrame } from '../engine.ts';
 import type { WsHub } from './ws-hub.ts';
@@ -21,8 +20,7 @@ function fmtMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
-/** The recordings that ship with tiksim (`quiet`, `busy-streaks`), found by name from any folder. */
-export const BUNDLED_DIR = fileURLToPath(new URL('../../recordings', import.meta.url)).replace(/\/+$/, '');
+export { BUNDLED_DIR } from '../replay/list.ts';
 
 /** What a replay needs of the server: where recordings are, the engine to pause, the clients to send to. */
 export interface ReplayHost {
@@ -61,17 +59,8 @@ export class ReplayControl {
   }
 
   /** Every recording the API may open, by name (a name in the user's folder hides a bundled one of the same name). */
-  async catalog(): Promise<(RecordingListing & { bundled: boolean })[]> {
-    const seen = new Set<string>();
-    const out: (RecordingListing & { bundled: boolean })[] = [];
-    for (const dir of this.folders()) {
-      for (const r of await listRecordings(dir)) {
-        if (seen.has(r.name)) continue;
-        seen.add(r.name);
-        out.push({ ...r, bundled: dir === BUNDLED_DIR && dir !== resolve(this.state.opts.recordingsDir ?? 'recordings') });
-      }
-    }
-    return out;
+  catalog(): Promise<(RecordingListing & { bundled: boolean })[]> {
+    return listWithBundled(this.state.opts.recordingsDir ?? 'recordings');
   }
 
   /**
