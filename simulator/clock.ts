@@ -19,3 +19,6 @@ export function manualClock(t0: number): Clock & { set(t: number): void; advance
     },
   };
 }
+
+/** Stream start used with a seed and no start time (2025-01-01T20:00Z), so a seed alone repeats the stream byte for byte. */
+export const SEEDED_EPOCH_MS = Date.UTC(2025, 0, 1, 20, 0, 0);

@@ -14,9 +14,9 @@ import type { OutFrame, Quirks, Rates, Scenario } from '../simulator/engine.ts';
 import { startSimulator as startServer, type RunningSimulator, type SimulatorOptions } from '../simulator/server/app.ts';
 import type { ReplayRequest } from '../simulator/server/replay-control.ts';
 import { simStatus } from '../simulator/server/status.ts';
+import { SEEDED_EPOCH_MS } from '../simulator/clock.ts';
+import { fireBurst, sendMalformed } from '../simulator/server/faults.ts';
 
-/** Stream start used with a seed and no start time, as `tiksim serve --seed` does (2025-01-01T20:00Z). */
-const SEEDED_EPOCH_MS = Date.UTC(2025, 0, 1, 20, 0, 0);
 
 /** What `startSimulator` can be told; everything is optional. */
 export interface StartOptions {
@@ -272,16 +272,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
       disconnect: () => state.hub.terminateAll(),
       close: (code, reason = '') => state.hub.closeAll(code, reason),
       stall: (seconds) => state.pump.stall(seconds * 1000),
-      malformed: (text = '{"event":"gift","data":{"giftId":5655,"repeatCount":') => {
-        state.sent.malformed++;
-        state.broadcast({ event: '(malformed)', text });
-      },
-      burst: (count, event = 'chat') => {
-        let scheduled = 0;
-        for (let left = count; left > 0; left -= 1000) scheduled += must(state.engine.fire({ event, count: Math.min(1000, left) }, state.pump.now())).scheduled;
-        poke();
-        return scheduled;
-      },
+      malformed: (text) => sendMalformed(state, text),
+      burst: (count, event = 'chat') => must(fireBurst(state, event, count)),
     },
     status: () => simStatus(state),
     clients: () => state.hub.list(),

@@ -3,6 +3,7 @@ import { BURST_KINDS } from '../events/index.ts';
 import type { RouteTable } from './route-kit.ts';
 import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
+import { DEFAULT_MALFORMED, fireBurst, sendMalformed } from '../server/faults.ts';
 
 // RFC 6455: 1000 is a normal close, 1001-1014 are protocol codes a server may send, 3000-4999 are for applications.
 const closeCode = z
@@ -42,9 +43,8 @@ export const faultRoutes: RouteTable = {
   'POST /api/faults/malformed': ({ state, body }) => {
     const v = validate(malformedBody, body);
     if (!v.ok) return fail(v.error);
-    const text = v.value.text ?? '{"event":"gift","data":{"giftId":5655,"repeatCount":';
-    state.sent.malformed++;
-    state.broadcast({ event: '(malformed)', text });
+    const text = v.value.text ?? DEFAULT_MALFORMED;
+    sendMalformed(state, text);
     return ok({ sent: text.length });
   },
 
@@ -52,17 +52,9 @@ export const faultRoutes: RouteTable = {
     const v = validate(burstBody, body);
     if (!v.ok) return fail(v.error);
     const event = v.value.event ?? 'chat';
-    let left = v.value.count;
-    let scheduled = 0;
-    // fire() caps one call at 1000 events; a burst is several calls at the same instant.
-    while (left > 0) {
-      const n = Math.min(1000, left);
-      const r = state.engine.fire({ event, count: n }, state.pump.now());
-      if (!r.ok) return fail(r.error);
-      scheduled += r.value.scheduled;
-      left -= n;
-    }
-    state.pump.poke();
+    const r = fireBurst(state, event, v.value.count);
+    if (!r.ok) return fail(r.error);
+    const scheduled = r.value;
     return ok({ event, scheduled }, 202);
   },
 };

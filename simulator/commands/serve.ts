@@ -13,8 +13,8 @@ import { isLoopbackHost } from '../server/auth.ts';
 import { startStatusLine } from '../server/status-line.ts';
 import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
 
-/** Stream start used with --seed when no --start-time is given, so a seed alone repeats the stream byte for byte. */
-export const SEEDED_EPOCH_MS = Date.UTC(2025, 0, 1, 20, 0, 0);
+export { SEEDED_EPOCH_MS } from '../clock.ts';
+import { SEEDED_EPOCH_MS } from '../clock.ts';
 
 /** Raw options as commander hands them over. */
 interface ServeFlags {
