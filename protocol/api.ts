@@ -102,19 +102,8 @@ export interface ClientInfo {
   bufferedBytes: number;
 }
 
-/** GET /api/status. */
-export interface SimStatus {
-  mode: 'generate' | 'replay';
-  generation: 'generating' | 'paused' | 'replaying';
-  clients: number;
-  clientList: ClientInfo[];
-  sent: { total: number; byKind: Record<string, number>; connectFrames: number };
-  /** Measured over the last seconds. */
-  ratesObserved: { total: number; byKind: Record<string, number> };
-  dropped: { frames: number; slowClients: number; deadClients: number };
-  stallMs: number;
-  uptimeMs: number;
-  streamTimeMs: number;
+/** The generator's part of GET /api/status (the engine's own status). */
+export interface GenerationStatus {
   seed: number;
   population: number;
   /** Effective rates now (a running scenario's phase applied). */
@@ -126,7 +115,23 @@ export interface SimStatus {
   totalLikes: number;
   diamonds: number;
   pendingFrames: number;
+  /** Viewer identities held in memory (bounded: the most active plus fresh/overridden ones). */
   cachedViewers: number;
+}
+
+/** GET /api/status. */
+export interface SimStatus extends GenerationStatus {
+  mode: 'generate' | 'replay';
+  generation: 'generating' | 'paused' | 'replaying';
+  clients: number;
+  clientList: ClientInfo[];
+  sent: { total: number; byKind: Record<string, number>; connectFrames: number };
+  /** Measured over the last seconds. */
+  ratesObserved: { total: number; byKind: Record<string, number> };
+  dropped: { frames: number; slowClients: number; deadClients: number };
+  stallMs: number;
+  uptimeMs: number;
+  streamTimeMs: number;
   replay: ReplayState | null;
   logSeq: number;
 }

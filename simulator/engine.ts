@@ -39,22 +39,11 @@ export interface EngineOptions {
 }
 
 export type { ScenarioInfo } from '../protocol/api.ts';
-import type { ScenarioInfo } from '../protocol/api.ts';
+import type { GenerationStatus, ScenarioInfo } from '../protocol/api.ts';
 
-/** What GET /api/status shows of the generator. */
-export interface EngineStatus {
-  seed: number;
-  population: number;
+/** What GET /api/status shows of the generator: protocol's GenerationStatus, with the rates typed by kind. */
+export interface EngineStatus extends GenerationStatus {
   rates: Rates;
-  scenario: ScenarioInfo | null;
-  paused: boolean;
-  quirks: Quirks;
-  viewersInRoom: number;
-  totalLikes: number;
-  diamonds: number;
-  pendingFrames: number;
-  /** Viewer identities held in memory (bounded: the most active plus fresh/overridden ones). */
-  cachedViewers: number;
 }
 
 /** The event generator the server drives. */
