@@ -1,6 +1,7 @@
 import { userSpecSchema, type EventName, type UserSpec } from '../protocol/index.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
 import { kindSpec } from './events/index.ts';
+import { without } from './events/kind-spec.ts';
 import { applyOverrides, type Core } from './generator-core.ts';
 import { PendingType } from './generator-heap.ts';
 import type { ViewerOverrides } from './population.ts';
@@ -40,11 +41,6 @@ function resolveUser(core: Core, spec: UserSpec | undefined, rng: Rng): Result<n
   return ok(index);
 }
 
-function without(o: Record<string, unknown>, keys: string[]): Record<string, unknown> | null {
-  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-  return Object.keys(rest).length > 0 ? rest : null;
-}
-
 /**
  * POST /api/events: validates `{event, data?, user?, count?}` and schedules the frames at `nowMs` (streaks play out
  * over the following seconds). Never throws; bad input gives an ApiError naming the field and the valid choices.
@@ -76,6 +72,6 @@ function builder(core: Core, event: EventName, vi: number, data: Record<string, 
   if (!spec.build) throw new Error(`the ${event} spec has neither build nor schedule`);
   const build = spec.build(core, vi, data, rng);
   if (spec.consumes === 'all') return build;
-  const rest = without(data, [...(spec.consumes ?? [])]);
+  const rest = without(data, spec.consumes ?? []);
   return rest === null ? build : (t) => applyOverrides(build(t), rest);
 }

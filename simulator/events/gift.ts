@@ -1,6 +1,6 @@
 import type { CatalogGift } from '../../protocol/index.ts';
 import { frameHead, msgPart, type FrameCtx, type MessageParams } from '../generator-context.ts';
-import type { KindSpec } from './kind-spec.ts';
+import { without, type KindSpec } from './kind-spec.ts';
 
 /** One gift frame: a single send, one tap of a streak (`repeatEnd` false) or a streak's end (`repeatEnd` true). */
 export interface GiftParams extends MessageParams {
@@ -48,8 +48,8 @@ export const giftKind = {
   },
   schedule(host, fired, viewer, nowMs, tag) {
     const g = fired.gift!;
-    const rest = Object.fromEntries(Object.entries(fired.data).filter(([k]) => !['giftId', 'giftName', 'repeatCount'].includes(k)));
-    for (let i = 0; i < fired.count; i++) host.startGift(viewer(), host.partsOf(g.gift), nowMs + i, null, g.repeat, Object.keys(rest).length > 0 ? rest : null, tag);
+    const rest = without(fired.data, ['giftId', 'giftName', 'repeatCount']);
+    for (let i = 0; i < fired.count; i++) host.startGift(viewer(), host.partsOf(g.gift), nowMs + i, null, g.repeat, rest, tag);
     return g.frames;
   },
   extraKeys: ['giftName'],

@@ -68,6 +68,12 @@ export interface KindSpec {
   check?(data: Record<string, unknown>): Result<unknown, ApiError> | null;
 }
 
+/** The fields of `o` but `keys`, or null when none is left (what a fired event applies over its built frame). */
+export function without(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | null {
+  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+  return Object.keys(rest).length > 0 ? rest : null;
+}
+
 /** A viewer drawn by activity (Zipf): who chats, likes and gifts. */
 export function activeViewer(host: KindHost): Viewer {
   return host.pop.get(host.pop.sample(host.rng));
