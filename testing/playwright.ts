@@ -99,17 +99,20 @@ async function until(r: Relay, cond: () => boolean, what: string, timeoutMs: num
   });
 }
 
-/** Routes TikFinity's socket on `page` to `sim`; returns the relay's counters. */
-export async function routeTikFinity(page: Page, sim: Simulator): Promise<Relay> {
-  const r: Relay = { sent: new Map(), total: 0, open: 0, changed: new Set() };
+/** Routes TikFinity's socket on `page` to `sim`; returns the relay's counters (`r` shares them across pages). */
+export async function routeTikFinity(page: Page, sim: Simulator, r: Relay = newRelay()): Promise<Relay> {
   await page.routeWebSocket(TIKFINITY_SOCKET, (route) => relay(route, sim, r));
   return r;
+}
+
+function newRelay(): Relay {
+  return { sent: new Map(), total: 0, open: 0, changed: new Set() };
 }
 
 export const test = base.extend<{ simOptions: StartOptions; sim: TestSimulator; relay: Relay }>({
   simOptions: [{}, { option: true }],
   relay: async ({}, use) => {
-    await use({ sent: new Map(), total: 0, open: 0, changed: new Set() });
+    await use(newRelay());
   },
   sim: async ({ simOptions, relay: r }, use) => {
     const sim = await startSimulator({ port: 0, ...simOptions });
@@ -133,7 +136,7 @@ export const test = base.extend<{ simOptions: StartOptions; sim: TestSimulator; 
     await sim.close();
   },
   page: async ({ page, sim, relay: r }, use) => {
-    await page.routeWebSocket(TIKFINITY_SOCKET, (route) => relay(route, sim, r));
+    await routeTikFinity(page, sim, r);
     await use(page);
   },
 });
