@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { MEDIA_DIR, MEDIA_INDEX } from '../../recorder/format.ts';
 import { contentTypeFor } from '../../recorder/media-urls.ts';
+import { httpError, sendError } from '../api/http.ts';
 
 /** A 1x1 transparent PNG, served when an image was never captured. */
 export const PLACEHOLDER_PNG = Buffer.from(
@@ -63,9 +64,7 @@ export function findMediaFile(recordingDir: string, key: string, onRefused?: (wh
 export function serveRecordingMedia(recordingDir: string, key: string, res: ServerResponse, onRefused?: (why: string) => void): void {
   const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache' };
   if (!KEY.test(key)) {
-    res.writeHead(400, { ...headers, 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'E_BAD_KEY', message: `bad media key "${key}": expected the hex key from a /media/rec/<key> URL` } }));
-    return;
+    return sendError(res, httpError(400, 'E_BAD_KEY', `bad media key "${key}": expected the hex key from a /media/rec/<key> URL`), headers);
   }
   let refused: string | null = null;
   const file = findMediaFile(recordingDir, key, (why) => {
@@ -73,9 +72,7 @@ export function serveRecordingMedia(recordingDir: string, key: string, res: Serv
     onRefused?.(why);
   });
   if (!file && refused) {
-    res.writeHead(403, { ...headers, 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'E_MEDIA_REFUSED', message: `media "${key}" is not served: the recording names a file outside its media folder` } }));
-    return;
+    return sendError(res, httpError(403, 'E_MEDIA_REFUSED', `media "${key}" is not served: the recording names a file outside its media folder`), headers);
   }
   if (!file) {
     res.writeHead(200, { ...headers, 'content-type': 'image/png', 'content-length': PLACEHOLDER_PNG.length, 'x-tiksim-placeholder': '1' });
@@ -86,9 +83,7 @@ export function serveRecordingMedia(recordingDir: string, key: string, res: Serv
   // Only raster images: an HTML or SVG file served from this origin could run script that drives the API.
   if (!RASTER.has(type)) {
     onRefused?.(`media file "${file}" is not a raster image (${type}); refused`);
-    res.writeHead(403, { ...headers, 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'E_MEDIA_REFUSED', message: `media "${key}" is not served: only png, jpeg, webp, gif, avif and bmp images are` } }));
-    return;
+    return sendError(res, httpError(403, 'E_MEDIA_REFUSED', `media "${key}" is not served: only png, jpeg, webp, gif, avif and bmp images are`), headers);
   }
   res.writeHead(200, { ...headers, 'content-type': type, 'content-length': statSync(file).size, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'" });
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
