@@ -1,22 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectRecording } from './inspect.ts';
 import { chatFrame, startUpstream, tempDir, type Upstream } from './test-helpers.ts';
+import { runCli } from '../test/faults/helpers.ts';
 
-const CLI = join(import.meta.dirname, '..', 'bin', 'tiksim.js');
-
-function run(args: string[], opts: { ulimitKb?: number } = {}): ChildProcess & { out: () => string; err: () => string; exit: Promise<number | null> } {
-  const cmd = opts.ulimitKb
-    ? spawn('bash', ['-c', `ulimit -f ${opts.ulimitKb}; exec node "$@"`, 'x', CLI, ...args])
-    : spawn(process.execPath, [CLI, ...args]);
-  let out = '';
-  let err = '';
-  cmd.stdout!.on('data', (d) => (out += d));
-  cmd.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((r) => cmd.on('exit', (code) => r(code)));
-  return Object.assign(cmd, { out: () => out, err: () => err, exit });
-}
+/** The real CLI as a child process (test/faults/helpers.ts). */
+const run = runCli;
 
 let ups: Upstream[] = [];
 afterEach(async () => {

@@ -1,18 +1,12 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CLI } from '../../test/faults/helpers.ts';
+import { runCli } from '../../test/faults/helpers.ts';
 import { startSim } from '../../test/faults/sim-cases.ts';
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const c = spawn(process.execPath, [CLI, ...args]);
-    let out = '';
-    let err = '';
-    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    c.on('exit', (code) => resolve({ code, out, err }));
-  });
+async function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const c = runCli(args);
+  const code = await c.exit;
+  return { code, out: c.out(), err: c.err() };
 }
 
 describe('tiksim fire', () => {
