@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRORS, errorsTable, isErrorCode } from './errors.ts';
+import { tsFiles } from '../test/source-files.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) sources(p, out);
-    else if (/\.ts$/.test(name) && !/\.test\.ts$|test-helpers|test-utils/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 describe('one error table', () => {
   it('README\'s error table is the one generated from protocol/errors.ts', () => {
@@ -26,7 +18,7 @@ describe('one error table', () => {
   it('every code the project emits is in the table', () => {
     const missing = new Map<string, string>();
     for (const dir of ['protocol', 'simulator', 'recorder', 'overlay', 'bin']) {
-      for (const file of sources(join(ROOT, dir))) {
+      for (const file of tsFiles(join(ROOT, dir)).filter((f) => !/\.test\.ts$|test-helpers|test-utils/.test(f))) {
         for (const m of readFileSync(file, 'utf8').matchAll(/['"`](E_[A-Z][A-Z_]+)['"`]/g)) if (!isErrorCode(m[1]!)) missing.set(m[1]!, file);
       }
     }

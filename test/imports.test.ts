@@ -3,22 +3,14 @@
  * node:), overlay/ and the panel import only protocol/ besides themselves and never Node code, and no module imports
  * itself round a circle (type-only imports included: a circle of types is a circle of ideas).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from './source-files.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIRS = ['protocol', 'testing', 'simulator', 'recorder', 'overlay', 'bench', 'scripts', 'test', 'e2e'];
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('.') || name === '__screenshots__') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, out);
-    else if (/\.ts$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
-  }
-  return out;
-}
 
 /** Every module a file imports: `[specifier, resolved path or null for packages]`. */
 function importsOf(file: string): Array<{ spec: string; path: string | null }> {
@@ -32,7 +24,7 @@ function importsOf(file: string): Array<{ spec: string; path: string | null }> {
   return out;
 }
 
-const all = DIRS.flatMap((d) => files(join(ROOT, d)));
+const all = DIRS.flatMap((d) => tsFiles(join(ROOT, d)));
 const rel = (p: string) => relative(ROOT, p);
 const graph = new Map(all.map((f) => [f, importsOf(f)]));
 
