@@ -179,6 +179,8 @@ export async function startTestIrcServer(behaviour: TestServerBehaviour = {}): P
       sockets.delete(sock);
     });
     sock.on('error', () => {});
+    // allowHalfOpen lets a test half-close its side; when the client ends, end ours as any server would.
+    sock.on('end', () => sock.end());
     const state = { nick: '', pass: '' };
     const tail = { s: '' };
     sock.on('data', (d: string) => feed(c, lines, state, tail, d));
