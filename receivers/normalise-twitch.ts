@@ -1,4 +1,6 @@
 import { subPlanCents, AMOUNT_USD_CENTS, type Message, type MessageBadge, type MessageEmote, type MessageKind, type MessageUser } from '../protocol/message.ts';
+import { parseBadges } from '../protocol/twitch/badges.ts';
+import { parseEmotes } from '../protocol/twitch/emotes.ts';
 import type { IrcMessage } from '../protocol/twitch/irc-line.ts';
 import type { Received } from './receiver.ts';
 
@@ -27,36 +29,14 @@ const COMMAND_KIND: Record<string, MessageKind> = {
   NOTICE: 'notice',
 };
 
-/** `subscriber/12,bits/1000` → badges. */
-export function parseBadges(tag: string | undefined): MessageBadge[] {
-  if (!tag) return [];
-  return tag
-    .split(',')
-    .filter((b) => b !== '')
-    .map((b) => {
-      const slash = b.indexOf('/');
-      return slash === -1 ? { name: b, version: '' } : { name: b.slice(0, slash), version: b.slice(slash + 1) };
-    });
+/** Twitch's CDN address of an emote image (the one chat clients use), dark theme, 1x. */
+export function emoteUrl(id: string): string {
+  return `https://static-cdn.jtvnw.net/emoticons/v2/${id}/default/dark/1.0`;
 }
 
-/** `25:0-4,12-16/1902:6-10` → emotes sorted by position (ranges are inclusive code-point offsets). */
-export function parseEmotes(tag: string | undefined): MessageEmote[] {
-  if (!tag) return [];
-  const out: MessageEmote[] = [];
-  for (const group of tag.split('/')) {
-    const colon = group.indexOf(':');
-    if (colon <= 0) continue;
-    const id = group.slice(0, colon);
-    for (const range of group.slice(colon + 1).split(',')) {
-      const m = /^(\d+)-(\d+)$/.exec(range);
-      if (!m) continue;
-      const start = Number(m[1]);
-      const end = Number(m[2]);
-      if (end < start) continue;
-      out.push({ id, start, length: end - start + 1, url: `https://static-cdn.jtvnw.net/emoticons/v2/${id}/default/dark/1.0` });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+/** The `emotes` tag → Message emotes (bad spans are skipped: the text still shows). */
+export function messageEmotes(tag: string | undefined): MessageEmote[] {
+  return parseEmotes(tag ?? '').ranges.map((r) => ({ id: r.id, start: r.start, length: r.end - r.start + 1, url: emoteUrl(r.id) }));
 }
 
 /** The sender from a line's tags and prefix (login from `login` on USERNOTICE, else the prefix's nick). */
@@ -64,7 +44,7 @@ export function twitchUser(msg: IrcMessage): MessageUser | undefined {
   const t = msg.tags;
   const login = t['login'] || (msg.prefix?.user !== undefined ? msg.prefix.nick : '');
   if (!login && !t['user-id']) return undefined;
-  const badges = parseBadges(t['badges']);
+  const badges: MessageBadge[] = parseBadges(t['badges'] ?? '');
   const has = (name: string): boolean => badges.some((b) => b.name === name);
   return {
     platform: 'twitch',
@@ -112,7 +92,7 @@ export function normaliseTwitch(e: Received, seq: number): Message | null {
     original: { kind: e.kind, data: e.data, ...(e.raw !== undefined ? { raw: e.raw } : {}) },
   };
   if (text !== undefined) m.text = msg.command === 'PRIVMSG' ? chatText(text) : text;
-  if (msg.command === 'PRIVMSG' || msg.command === 'USERNOTICE') m.emotes = parseEmotes(t['emotes']);
+  if (msg.command === 'PRIVMSG' || msg.command === 'USERNOTICE') m.emotes = messageEmotes(t['emotes']);
   if (t['system-msg']) m.system = t['system-msg'];
   const plan = t['msg-param-sub-plan'];
   switch (kind) {

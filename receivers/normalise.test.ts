@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIrcLine, type IrcMessage } from '../protocol/twitch/irc-line.ts';
 import { normalise } from './normalise.ts';
-import { parseEmotes } from './normalise-twitch.ts';
+import { TWITCH_SAMPLES } from '../protocol/twitch/samples.ts';
+import { messageEmotes } from './normalise-twitch.ts';
 import type { Received } from './receiver.ts';
 
 const samples = JSON.parse(readFileSync(new URL('../protocol/fixtures/tikfinity-samples.json', import.meta.url), 'utf8')) as { event: string; data: Record<string, unknown> }[];
@@ -65,6 +66,25 @@ describe('normalise: TikTok (TikFinity frames from real captures)', () => {
 });
 
 describe('normalise: Twitch (lines shaped as Twitch sends them)', () => {
+  it("Twitch's own documented lines: chat, cheer, resub, subgift, raid, timeout", () => {
+    const kinds = (['privmsg', 'privmsgEmotes', 'cheer', 'resub', 'subgift', 'raid', 'clearchatTimeout', 'clearmsg'] as const).map((k) => {
+      const m = normalise(twitch(TWITCH_SAMPLES[k]), 0)!;
+      return [m.kind, m.user?.name, m.amount?.usdCents, m.text];
+    });
+    expect(kinds).toEqual([
+      ['chat', 'abc', undefined, 'HeyGuys'],
+      ['chat', 'ronni', undefined, 'Kappa Keepo Kappa'],
+      ['cheer', 'ronni', 100, 'cheer100'],
+      ['resub', 'ronni', 499, 'Great stream -- keep it up!'],
+      ['subgift', 'tww2', 499, undefined],
+      ['raid', 'testchannel', 0, undefined],
+      ['clear', 'ronni', undefined, 'ronni'],
+      ['delete', 'foo', undefined, 'what a great day'],
+    ]);
+    expect(normalise(twitch(TWITCH_SAMPLES.raid), 0)!.system).toBe('15 raiders from TestChannel have joined\n!');
+    expect(normalise(twitch(TWITCH_SAMPLES.resub), 0)!.system).toBe('ronni has subscribed for 6 months!');
+  });
+
   it('a PRIVMSG with emotes: badges, colour, code-point emote ranges', () => {
     const line =
       '@badge-info=subscriber/12;badges=moderator/1,subscriber/12;color=#0D4200;display-name=Ronni;emotes=25:0-4,12-16/1902:6-10;first-msg=0;id=b34ccfc7-4977-403a-8a94-33c6bac34fb8;mod=1;room-id=1;subscriber=1;tmi-sent-ts=1507246572675;turbo=0;user-id=1337;user-type=mod :ronni!ronni@ronni.tmi.twitch.tv PRIVMSG #somechannel :Kappa Keepo Kappa';
@@ -84,8 +104,8 @@ describe('normalise: Twitch (lines shaped as Twitch sends them)', () => {
 
   it('emote ranges count code points, not UTF-16 units', () => {
     // "😀 Kappa": the emoji is one code point (two UTF-16 units), so Kappa is at 2-6.
-    expect(parseEmotes('25:2-6')).toEqual([{ id: '25', start: 2, length: 5, url: 'https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0' }]);
-    expect(parseEmotes('25:x-1,4-2/:1-2')).toEqual([]);
+    expect(messageEmotes('25:2-6')).toEqual([{ id: '25', start: 2, length: 5, url: 'https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0' }]);
+    expect(messageEmotes('25:x-1,4-2/:1-2')).toEqual([]);
   });
 
   it('a cheer is worth its bits in cents; /me is stripped of CTCP', () => {

@@ -1,6 +1,7 @@
 import { backoffDelay, type Backoff } from '../protocol/backoff.ts';
 import { parseIrcLine, serializeIrcLine, type IrcMessage } from '../protocol/twitch/irc-line.ts';
 import { IrcLineSplitter } from '../protocol/twitch/line-splitter.ts';
+import { TWITCH_CAPABILITIES } from '../protocol/twitch/types.ts';
 import type { Received, Receiver, ReceiverState, ReceiverStatus } from './receiver.ts';
 import { openTransport, transportKind, type IrcTransport } from './twitch-transport.ts';
 
@@ -48,7 +49,7 @@ export interface TwitchStatus extends ReceiverStatus {
   joined: string[];
 }
 
-const CAPS = 'twitch.tv/tags twitch.tv/commands twitch.tv/membership';
+const CAPS = TWITCH_CAPABILITIES.join(' ');
 /** NOTICE texts of a refused login (Twitch then closes the connection): retrying the same token cannot succeed. */
 const AUTH_FAILED = /^(Login authentication failed|Improperly formatted auth|Invalid NICK)/;
 /** Commands handed on as events; the rest are the connection's own business (welcome numerics, CAP, PING, USERSTATE). */
