@@ -43,7 +43,8 @@ class ManualReceiver implements Receiver {
   }
 }
 
-const chat = (comment: string, msgId: string) => ({ comment, msgId, userId: '1', uniqueId: 'u', nickname: 'U', emotes: [] });
+/** A TLC-style chat, as TikTok receivers hand it on. */
+const chat = (content: string, msgId: string) => ({ common: { method: 'WebcastChatMessage', msgId, roomId: '1', createTime: '0' }, user: { id: '1', displayId: 'u', nickname: 'U', secUid: '' }, content, emotes: [] });
 
 async function take(it: AsyncIterator<Message>, n: number): Promise<Message[]> {
   const out: Message[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIrcLine, type IrcMessage } from '../protocol/twitch/irc-line.ts';
+import { toTlcData } from '../protocol/tlc/index.ts';
 import { normalise } from './normalise.ts';
 import { TWITCH_SAMPLES } from '../protocol/twitch/samples.ts';
 import { messageEmotes } from './normalise-twitch.ts';
@@ -9,9 +10,13 @@ import type { Received } from './receiver.ts';
 const samples = JSON.parse(readFileSync(new URL('../protocol/fixtures/tikfinity-samples.json', import.meta.url), 'utf8')) as { event: string; data: Record<string, unknown> }[];
 const sample = (event: string, i = 0) => samples.filter((s) => s.event === event)[i]!;
 
+/** A captured TikFinity frame as a TikTok receiver hands it on: converted to TLC-style data, as receivers/frames.ts does. */
 function tiktok(event: string, data: unknown): Received {
-  return { platform: 'tiktok', receiver: 'tikfinity', kind: event, data, at: 1000, raw: JSON.stringify({ event, data }) };
+  const c = toTlcData(event, data, { roomId: '7515581234567890123' });
+  if (!c.ok) throw new Error(c.error.message);
+  return { platform: 'tiktok', receiver: 'tikfinity', kind: c.kind, data: c.data, at: 1000, raw: JSON.stringify({ event, data }) };
 }
+const raw = (kind: string, data: unknown): Received => ({ platform: 'tiktok', receiver: 'tikfinity', kind, data, at: 1000 });
 function twitch(line: string): Received<IrcMessage> {
   const p = parseIrcLine(line);
   if (!p.ok) throw new Error(p.error);
@@ -34,8 +39,9 @@ describe('normalise: TikTok (TikFinity frames from real captures)', () => {
       user: { platform: 'tiktok', id: '6773316529204478981', name: 'youtube911_yt_offical', displayName: 'youtube911_yt_', mod: false, subscriber: false },
     });
     expect(m.user!.picture).toMatch(/^https:\/\/p16-sign\.tiktokcdn-us\.com\//);
-    expect(m.user!.badges).toEqual([{ name: 'privilege', version: '23' }]);
-    expect(m.original).toEqual({ kind: 'chat', data: sample('chat').data, raw: e.raw });
+    expect(m.channel).toBe('7515581234567890123');
+    expect(m.user!.badges).toEqual([{ name: 'gifter', version: '23' }]);
+    expect(m.original).toEqual({ kind: 'chat', data: e.data, raw: e.raw });
   });
 
   it('a running streak is pending and worth nothing yet; its end carries diamonds and cents', () => {
@@ -53,15 +59,16 @@ describe('normalise: TikTok (TikFinity frames from real captures)', () => {
     expect(normalise(tiktok('like', sample('like').data), 0)).toMatchObject({ kind: 'like', amount: { value: 3, unit: 'like', usdCents: 0 } });
     expect(normalise(tiktok('member', sample('member').data), 0)).toMatchObject({ kind: 'join' });
     const viewers = normalise(tiktok('roomUser', sample('roomUser').data), 5)!;
-    expect(viewers).toMatchObject({ id: 'tiktok:tikfinity:5', kind: 'viewers', amount: { value: 2, unit: 'viewer' } });
+    expect(viewers).toMatchObject({ kind: 'viewers', amount: { value: 2, unit: 'viewer' } });
     expect(viewers.user).toBeUndefined();
   });
 
   it('control events are states, not messages; unknown kinds pass through as other; bad data never throws', () => {
-    expect(normalise(tiktok('connected', {}), 0)).toBeNull();
-    expect(normalise(tiktok('goalUpdate', { x: 1 }), 0)).toMatchObject({ kind: 'other', original: { kind: 'goalUpdate', data: { x: 1 } } });
-    expect(normalise(tiktok('gift', null), 0)).toMatchObject({ kind: 'gift', amount: { value: 0 } });
-    expect(normalise(tiktok('chat', 'garbage'), 0)).toMatchObject({ kind: 'chat', text: '' });
+    expect(normalise(raw('connected', { isConnected: true }), 0)).toBeNull();
+    expect(normalise(raw('goalUpdate', { x: 1 }), 0)).toMatchObject({ kind: 'other', original: { kind: 'goalUpdate', data: { x: 1 } } });
+    expect(normalise(raw('gift', null), 0)).toMatchObject({ kind: 'gift', amount: { value: 0 } });
+    expect(normalise(raw('chat', 'garbage'), 0)).toMatchObject({ kind: 'chat', text: '' });
+    expect(normalise(tiktok('subscribe', { ...sample('member').data, exhibitionType: 1, subMonth: 1, subscribingStatus: 1, oldSubscribeStatus: 2 }), 0)).toMatchObject({ kind: 'sub', amount: { value: 1, unit: 'sub', usdCents: 499 } });
   });
 });
 
