@@ -12,6 +12,8 @@ export const ERRORS = {
   E_UNKNOWN_FIELD: { status: 400, meaning: 'a field the event or object does not accept; `field` names it' },
   E_OUT_OF_RANGE: { status: 400, meaning: 'a number outside its range (the message gives the range and the value)' },
   E_UNKNOWN_EVENT: { status: 400, meaning: "not one of TikFinity's events; `choices` lists them" },
+  E_NEEDS_ALL_KINDS: { status: 400, meaning: 'a TikTok kind TikFinity does not forward (goalUpdate, pollMessage...) fired at a simulator started without `--all-kinds` (`allKinds`)' },
+  E_NO_TLC_EVENT: { status: 400, meaning: "TikFinity's own `config` frame has no TikTok-Live-Connector event (toTlcData)" },
   E_UNKNOWN_GIFT: { status: 400, meaning: 'no such gift; `choices` holds the nearest names, when any is near' },
   E_UNKNOWN_USER: { status: 400, meaning: 'no viewer with that uniqueId; a near one is suggested when there is one' },
   E_UNKNOWN_SCENARIO: { status: 400, meaning: 'no scenario preset of that name; `choices` lists them' },
