@@ -26,7 +26,7 @@ export const ERRORS = {
   E_METHOD: { status: 405, meaning: 'the route exists with other methods (`Allow` header)' },
   E_TOO_LARGE: { status: 413, meaning: 'body over 256 KiB' },
   E_UNSUPPORTED_TYPE: { status: 415, meaning: 'a `POST`/`PUT`/`DELETE` not sent as `Content-Type: application/json`' },
-  E_UNAUTHORIZED: { status: 401, meaning: 'the server has a token and the request did not carry it' },
+  E_UNAUTHORIZED: { status: 401, meaning: 'the server has a token (the relay: an API key, `X-API-Key`) and the request did not carry it' },
   E_FOREIGN_ORIGIN: { status: 403, meaning: 'a write from a page of another origin (`Origin` header); `--allow-origin` adds one' },
   E_HOST_NOT_ALLOWED: { status: 403, meaning: "the `Host` header is not one of this server's names (DNS rebinding; `--allow-host` adds one), or the image proxy's host is not on its allowlist" },
   E_BAD_REQUEST: { status: 400, meaning: 'a WebSocket upgrade request that could not be read' },
@@ -52,6 +52,13 @@ export const ERRORS = {
   E_REC_BAD_LINE: { status: 0, meaning: 'recording: a line is not valid JSON or not a known entry (`file:line`; `--skip-bad` reports and carries on)' },
   E_REC_WRITE: { status: 0, meaning: 'recording: the events file could not be written (disk full, read-only, no permission)' },
   E_REC_EXISTS: { status: 0, meaning: 'recording: the output folder already holds a recording (never overwritten)' },
+  // The webhook relay (tiksim relay): its API, outbox and start-up.
+  E_NO_WEBHOOK: { status: 404, meaning: 'relay: no webhook has that id (`GET /api/webhooks` lists them)' },
+  E_NO_DELIVERY: { status: 404, meaning: 'relay: no delivery has that id (`GET /api/webhooks/:id/deliveries` lists them)' },
+  E_NO_EVENT: { status: 404, meaning: 'relay: `?before=` names no stored event (it may have been pruned by `--keep`)' },
+  E_DELIVERY_STATE: { status: 409, meaning: 'relay: a redelivery of a delivery still pending, or of a disabled webhook (it answered 410)' },
+  E_RELAY_OUTBOX_FULL: { status: 0, meaning: "relay: a webhook's outbox holds `--outbox-cap` pending deliveries; new events are recorded as failed for it until it drains" },
+  E_RELAY_DB: { status: 0, meaning: 'relay: the database file could not be opened or written (`--db`)' },
   // The panel's own checks, before anything is sent.
   E_INPUT: { status: 0, meaning: "panel: a box holds what cannot be sent (the message says what to type)" },
   E_UNREACHABLE: { status: 0, meaning: 'panel: the simulator does not answer (it reconnects on its own)' },
