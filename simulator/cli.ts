@@ -5,10 +5,11 @@ import { registerRecorderCommands } from '../recorder/commands.ts';
 import { registerList } from './commands/list.ts';
 import { registerCompletion } from './commands/completion.ts';
 import { registerFire } from './commands/fire.ts';
+import { registerWatch } from './commands/watch.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize, list, completion. Exit codes: 0 ok, 1 failure, 2 usage. */
+/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize, list, fire, watch, completion. Exit codes: 0 ok, 1 failure, 2 usage. */
 export function buildProgram(): Command {
   const program = new Command('tiksim')
     .description('A local lab for TikTok LIVE overlays: a fake TikFinity server, a recorder and replayer')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRecorderCommands(program);
   registerList(program);
   registerFire(program);
+  registerWatch(program);
   registerCompletion(program);
   return program;
 }
