@@ -84,25 +84,51 @@ export async function openRecording(path: string): Promise<RecordingInfo> {
   }
 }
 
+/** One line of the body as read, not yet parsed: parse it with parseLine() when it is needed. */
+export interface RawLine {
+  line: number;
+  offset: number;
+  text: string;
+  /** True for a last line with no newline after it (a recorder killed mid-write). */
+  last: boolean;
+}
+
+/** Options of readLines. */
+export interface ReadLinesOptions {
+  /** Bytes per read (default 1 MiB). Replay uses small chunks, so no single read or split holds the loop up. */
+  chunkBytes?: number;
+}
+
 /**
- * Streams the body in batches (one per chunk read), in file order.
- * @example for await (const batch of readBatches(info)) for (const it of batch) if ('entry' in it) use(it.entry)
+ * Streams the body's lines in batches (one per chunk read), in file order, without parsing them. The next chunk is
+ * already being read while the consumer works through the current one, so a consumer that keeps pace never waits
+ * on the disk.
  */
-export async function* readBatches(info: RecordingInfo, start?: ReadStart): AsyncGenerator<ReadItem[]> {
+export async function* readLines(info: RecordingInfo, start?: ReadStart, opts: ReadLinesOptions = {}): AsyncGenerator<RawLine[]> {
+  const size = opts.chunkBytes ?? CHUNK;
   const fh = await open(info.eventsPath, 'r');
+  // Two buffers: one is split into lines while the other is being filled.
+  let buf = Buffer.alloc(size);
+  let spare = Buffer.alloc(size);
+  let pos = start?.offset ?? info.bodyOffset;
+  let inflight: Promise<{ bytesRead: number }> | null = null;
   try {
-    let pos = start?.offset ?? info.bodyOffset;
     let line = start?.line ?? 2;
     let carry: Buffer | null = null;
     let carryOffset = pos;
-    const buf = Buffer.alloc(CHUNK);
+    inflight = fh.read(buf, 0, size, pos);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      const { bytesRead } = await inflight;
+      inflight = null;
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
-      const items: ReadItem[] = [];
+      const chunkPos = pos;
+      pos += bytesRead;
+      [buf, spare] = [spare, buf];
+      inflight = fh.read(buf, 0, size, pos);
+      const lines: RawLine[] = [];
       let from = 0;
-      let lineOffset = carry ? carryOffset : pos;
+      let lineOffset = carry ? carryOffset : chunkPos;
       for (;;) {
         const nl = chunk.indexOf(10, from);
         if (nl === -1) break;
@@ -113,26 +139,43 @@ export async function* readBatches(info: RecordingInfo, start?: ReadStart): Asyn
         } else {
           text = chunk.toString('utf8', from, nl);
         }
-        pushLine(items, text, line, lineOffset, false);
+        lines.push({ line, offset: lineOffset, text, last: false });
         line++;
         from = nl + 1;
-        lineOffset = pos + from;
+        lineOffset = chunkPos + from;
       }
       if (from < bytesRead) {
+        // Copied: the chunk's buffer is reused for a later read.
         const rest = Buffer.from(chunk.subarray(from));
-        if (!carry) carryOffset = pos + from;
+        if (!carry) carryOffset = chunkPos + from;
         carry = carry ? Buffer.concat([carry, rest]) : rest;
       }
-      pos += bytesRead;
-      if (items.length) yield items;
+      if (lines.length) yield lines;
     }
-    if (carry && carry.length) {
-      const items: ReadItem[] = [];
-      pushLine(items, carry.toString('utf8'), line, carryOffset, true);
-      yield items;
-    }
+    if (carry && carry.length) yield [{ line, offset: carryOffset, text: carry.toString('utf8'), last: true }];
   } finally {
+    // A read still in flight must finish before its file handle closes.
+    if (inflight) await inflight.catch(() => undefined);
     await fh.close();
+  }
+}
+
+/** Parses one raw line into an entry or a bad line (null: an empty last line, which is nothing). Never throws. */
+export function parseLine(raw: RawLine): ReadItem | null {
+  const items: ReadItem[] = [];
+  pushLine(items, raw.text, raw.line, raw.offset, raw.last);
+  return items[0] ?? null;
+}
+
+/**
+ * Streams the body in batches (one per chunk read), in file order.
+ * @example for await (const batch of readBatches(info)) for (const it of batch) if ('entry' in it) use(it.entry)
+ */
+export async function* readBatches(info: RecordingInfo, start?: ReadStart): AsyncGenerator<ReadItem[]> {
+  for await (const lines of readLines(info, start)) {
+    const items: ReadItem[] = [];
+    for (const l of lines) pushLine(items, l.text, l.line, l.offset, l.last);
+    if (items.length) yield items;
   }
 }
 

@@ -4,10 +4,10 @@
  * drifts; or as fast as the clients take them (--instant). Pause, resume, seek and speed change while playing.
  */
 import { performance } from 'node:perf_hooks';
-import { openRecording, readBatches, type RecordingInfo } from '../../recorder/reader.ts';
+import { openRecording, parseLine, readLines, type RawLine, type RecordingInfo } from '../../recorder/reader.ts';
 import { RecordingError } from '../../recorder/format.ts';
 import { frameKind } from '../../recorder/frame-kind.ts';
-import { rewriteMediaUrls } from './rewrite.ts';
+import { mediaRewriter } from './rewrite.ts';
 import { LoopShifter } from './loop-shift.ts';
 import { checkpointBefore, scanRecording, type ScanResult } from './scan.ts';
 
@@ -21,6 +21,11 @@ export interface ReplayTarget {
   sendBinary?(data: Buffer): void;
   writable(): boolean;
   whenWritable(): Promise<void>;
+  /**
+   * Runs `fn`, which sends several frames that are due together, as one batch (the hub corks its sockets around it,
+   * so they leave in one write per client). Targets without it get the frames one by one.
+   */
+  batch?(fn: () => void): void;
 }
 
 /** How to replay. */
@@ -59,20 +64,38 @@ export interface Replayer {
   status(): ReplayStatus;
 }
 
-const SPIN_MS = 1.5;
+/**
+ * Timed frames are sent from the event loop's timers, then a fine wait: setTimeout wakes up to ~2 ms early (libuv
+ * keeps loop time in whole ms; measured −1.8…+0.2 ms here), so the last FINE_MS are slept in Atomics.wait, which
+ * sleeps to ~0.1 ms without burning a core, and the last SPIN_MS are spun. Nothing in the wait allocates, so the
+ * wait itself makes no garbage to collect (the setImmediate polling it replaced did, ~100 promises a frame).
+ */
+const FINE_MS = 2;
+const SPIN_MS = 0.15;
+/** Frames sent by --instant before it lets the event loop (pings, the control API) have a turn. */
+const INSTANT_SLICE = 512;
+/** Bytes per read in replay: small, so no single read or line split holds a timed frame up. */
+const REPLAY_CHUNK = 64 * 1024;
 
-/** Waits until the clock reaches `due`: a coarse setTimeout, then setImmediate turns, then a short spin. */
-async function waitUntil(now: () => number, due: number, cancelled: () => boolean): Promise<void> {
-  for (;;) {
-    if (cancelled()) return;
-    const left = due - now();
-    if (left <= 0) return;
-    if (left > SPIN_MS + 1) await new Promise((r) => setTimeout(r, Math.min(left - SPIN_MS, 50)));
-    else if (left > 0.2) await new Promise((r) => setImmediate(r));
-    else while (now() < due) {
-      /* spin the last fraction of a ms */
-    }
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks until `now() >= due` when that is at most FINE_MS away: a sleep, then a spin of the last fraction. */
+function fineWait(now: () => number, due: number): void {
+  const left = due - now();
+  if (left > SPIN_MS) Atomics.wait(sleeper, 0, 0, left - SPIN_MS);
+  // Bounded in real time too, so an injected clock that stands still cannot hang the loop.
+  const stop = performance.now() + FINE_MS;
+  while (now() < due && performance.now() < stop) {
+    /* the last fraction of a ms */
   }
+}
+
+/** A frame read and made ready to send: what goes on the wire, decided before its time comes. */
+interface Ready {
+  t: number;
+  text: string;
+  event: string;
+  binary: Buffer | null;
 }
 
 function checkSpeed(x: number): number {
@@ -97,6 +120,13 @@ class ReplayerImpl implements Replayer {
   private readonly now: () => number;
   private readonly fromMs: number;
   private readonly endMs: number;
+  /** The media rewrite, one for the whole replay so what each URL becomes is worked out once (null: off). */
+  private readonly rewrite: ((text: string) => string) | null;
+  /** The timer of a sleeping pass and its wake-up, so a cancelled pass ends at once instead of at its next frame. */
+  private timer: NodeJS.Timeout | null = null;
+  private wake: (() => void) | null = null;
+  /** When the pass last let the event loop run (see waitFor). */
+  private lastTurn = 0;
 
   constructor(
     private readonly opts: ReplayOptions,
@@ -111,6 +141,7 @@ class ReplayerImpl implements Replayer {
     this.anchorPos = this.fromMs;
     this.lastPos = this.fromMs;
     this.shifter = opts.loop && !opts.loopExact ? new LoopShifter(this.endMs - this.fromMs) : null;
+    this.rewrite = opts.rewriteMedia !== false ? mediaRewriter(opts.mediaBase) : null;
   }
 
   start(): void {
@@ -126,7 +157,8 @@ class ReplayerImpl implements Replayer {
   }
 
   private play(pos: number): void {
-    const gen = ++this.gen;
+    this.bump();
+    const gen = this.gen;
     this.ended = false;
     this.anchorPos = pos;
     this.anchorWall = this.now();
@@ -136,27 +168,107 @@ class ReplayerImpl implements Replayer {
 
   private fail(gen: number, e: Error): void {
     if (gen !== this.gen) return;
-    this.gen++;
+    this.bump();
     this.ended = true;
     this.opts.onError?.(e);
+  }
+
+  /** The wall time (this.now) at which recording offset `t` is due, under the current anchor and speed. */
+  private dueAt(t: number): number {
+    return this.anchorWall + (t - this.anchorPos) / this.speed;
+  }
+
+  /** Ends the current pass (pause, seek, stop...): its timer, if it is sleeping, wakes it now so it can close its file. */
+  private bump(): void {
+    this.gen++;
+    this.rouse();
+  }
+
+  /** Wakes a sleeping pass now (it then works out its wait again, e.g. after a speed change). */
+  private rouse(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  /** Sleeps about `ms` on the event loop's timers (woken early by bump()). */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.wake = null;
+        resolve();
+      }, ms);
+    });
+  }
+
+  /**
+   * Waits until `due()`: timers while it is more than FINE_MS away, then fineWait. A fine wait blocks the loop for
+   * at most FINE_MS; after 5 ms without a turn (frames closer together than that) the loop gets one first, so the
+   * control API and other clients are never held up for long. Returns false when the pass was cancelled meanwhile.
+   */
+  private async waitFor(due: () => number, live: () => boolean): Promise<boolean> {
+    for (;;) {
+      const left = due() - this.now();
+      if (left <= 0) return true;
+      if (left <= FINE_MS) {
+        if (this.now() - this.lastTurn > 5) {
+          await new Promise((r) => setImmediate(r));
+          this.lastTurn = this.now();
+          if (!live()) return false;
+          continue;
+        }
+        fineWait(this.now, due());
+        return true;
+      }
+      // setTimeout may fire up to ~2 ms early or late; whatever is left after it is waited for finely.
+      await this.sleep(Math.min(left - 1, 1000));
+      this.lastTurn = this.now();
+      if (!live()) return false;
+    }
+  }
+
+  /** Makes a recorded frame ready to send: the loop shift of a later pass, the media rewrite, its event name. */
+  private ready(e: { kind: 'frame'; t: number; frame: string } | { kind: 'binary'; t: number; b64: string }): Ready {
+    if (e.kind === 'binary') return { t: e.t, text: '', event: 'binary', binary: Buffer.from(e.b64, 'base64') };
+    let text = e.frame;
+    if (this.shifter) {
+      if (this.pass === 0) this.shifter.observe(text);
+      else text = this.shifter.shift(text, this.pass);
+    }
+    return { t: e.t, text: this.rewrite ? this.rewrite(text) : text, event: frameKind(e.frame), binary: null };
+  }
+
+  private send(f: Ready): void {
+    // Kept byte for byte by the recorder; a binary frame is sent as the binary frame it was.
+    if (f.binary) this.target.sendBinary?.(f.binary);
+    else this.target.send(f.text, f.event);
+    this.framesSent++;
+    this.lastPos = f.t;
+  }
+
+  /** Sends `fn`'s frames as one batch when the target can (one write per client), else one by one. */
+  private batch(fn: () => void): void {
+    if (this.target.batch) this.target.batch(fn);
+    else fn();
   }
 
   private async run(gen: number, from: number): Promise<void> {
     const live = () => gen === this.gen;
     const cp = from > 0 ? checkpointBefore(this.scan.checkpoints, from) : undefined;
-    const rewrite = this.opts.rewriteMedia !== false;
-    const base = this.opts.mediaBase;
-    let sinceYield = 0;
-    let first = true;
-    for await (const batch of readBatches(this.info, cp)) {
-      if (first) {
-        first = false;
-        // Anchor once the file is open and the first lines are in hand, so opening it never makes frames late.
-        if (!live()) return;
-        this.anchorWall = this.now();
-      }
-      for (const it of batch) {
-        if (!live()) return;
+    // Lines are parsed one at a time as they come up, each before its frame is due, never a whole chunk at once.
+    const src = readLines(this.info, cp, { chunkBytes: REPLAY_CHUNK });
+    let lines: RawLine[] = [];
+    let i = 0;
+    let eof = false;
+    /** The next frame to send; null past the end of the range; undefined when the lines in hand are used up. */
+    const take = (): Ready | null | undefined => {
+      while (i < lines.length) {
+        const it = parseLine(lines[i++]!);
+        if (!it) continue;
         if ('bad' in it) {
           if (it.truncated) continue; // reported once at start
           const msg = `${this.info.eventsPath}:${it.line}: ${it.bad}`;
@@ -166,38 +278,67 @@ class ReplayerImpl implements Replayer {
         }
         const e = it.entry;
         if ((e.kind !== 'frame' && e.kind !== 'binary') || e.t < from) continue;
-        if (e.t > this.endMs) break;
-        if (this.opts.instant) {
-          if (!this.target.writable()) await this.target.whenWritable();
-          else if (++sinceYield >= 2048) {
-            sinceYield = 0;
-            await new Promise((r) => setImmediate(r));
+        if (e.t > this.endMs) return null;
+        return this.ready(e);
+      }
+      return eof ? null : undefined;
+    };
+    /** The next frame, reading the next chunk when the lines in hand are used up (rare: it was read ahead). */
+    const next = async (): Promise<Ready | null> => {
+      for (;;) {
+        const f = take();
+        if (f !== undefined) return f;
+        const r = await src.next();
+        if (r.done) eof = true;
+        else {
+          lines = r.value;
+          i = 0;
+        }
+      }
+    };
+    try {
+      let f = await next();
+      if (!live()) return;
+      // Anchor once the file is open and the first lines are in hand, so opening it never makes frames late.
+      this.anchorWall = this.now();
+      this.lastTurn = this.anchorWall;
+      const instant = !!this.opts.instant;
+      while (f) {
+        if (instant) {
+          if (!this.target.writable()) {
+            await this.target.whenWritable();
+            if (!live()) return;
           }
-        } else {
-          await waitUntil(this.now, this.anchorWall + (e.t - this.anchorPos) / this.speed, () => !live());
+        } else if (!(await this.waitFor(() => this.dueAt((f as Ready).t), live))) return;
+        if (!live()) return;
+        // Every frame already due goes in the same batch: at speed 1 that is usually one, after a hiccup or in a
+        // burst many, and --instant sends a slice at a time while the clients keep up.
+        let held: Ready | null | undefined = f;
+        let n = 0;
+        this.batch(() => {
+          while (held) {
+            this.send(held);
+            n++;
+            held = take();
+            if (!held) break;
+            if (instant ? n >= INSTANT_SLICE || !this.target.writable() : this.dueAt(held.t) > this.now()) break;
+          }
+        });
+        f = held === undefined ? await next() : held;
+        if (instant && n >= INSTANT_SLICE) {
+          // Pings, the control API and new clients get their turn between slices.
+          await new Promise((r) => setImmediate(r));
         }
         if (!live()) return;
-        if (e.kind === 'binary') {
-          // Kept byte for byte by the recorder; sent as the binary frame it was.
-          this.target.sendBinary?.(Buffer.from(e.b64, 'base64'));
-          this.framesSent++;
-          this.lastPos = e.t;
-          continue;
-        }
-        let text = e.frame;
-        if (this.shifter) {
-          if (this.pass === 0) this.shifter.observe(text);
-          else text = this.shifter.shift(text, this.pass);
-        }
-        this.target.send(rewrite ? rewriteMediaUrls(text, base) : text, frameKind(e.frame));
-        this.framesSent++;
-        this.lastPos = e.t;
       }
+    } finally {
+      await src.return(undefined);
     }
     if (!live()) return;
     if (this.opts.loop && this.scan.frames > 0) {
-      if (!this.opts.instant) await waitUntil(this.now, this.anchorWall + (this.endMs - this.anchorPos) / this.speed, () => !live());
-      else await new Promise((r) => setImmediate(r));
+      if (!this.opts.instant) {
+        if (!(await this.waitFor(() => this.dueAt(this.endMs), live))) return;
+      } else await new Promise((r) => setImmediate(r));
       if (live()) {
         this.pass++;
         this.play(this.fromMs);
@@ -206,7 +347,7 @@ class ReplayerImpl implements Replayer {
     }
     this.lastPos = Math.max(this.lastPos, Number.isFinite(this.endMs) ? this.endMs : this.lastPos);
     this.ended = true;
-    this.gen++;
+    this.bump();
     this.opts.onEnd?.();
   }
 
@@ -214,7 +355,7 @@ class ReplayerImpl implements Replayer {
     if (this.paused || this.ended) return;
     this.lastPos = this.position();
     this.paused = true;
-    this.gen++;
+    this.bump();
   }
 
   resume(): void {
@@ -228,7 +369,7 @@ class ReplayerImpl implements Replayer {
     const pos = Math.min(Math.max(ms, this.fromMs), this.endMs);
     this.lastPos = pos;
     if (this.paused || !this.started) {
-      this.gen++;
+      this.bump();
       this.ended = false;
       return;
     }
@@ -246,10 +387,11 @@ class ReplayerImpl implements Replayer {
     this.anchorPos = pos;
     this.anchorWall = this.now();
     this.speed = x;
+    this.rouse();
   }
 
   stop(): void {
-    this.gen++;
+    this.bump();
     this.ended = true;
     this.paused = false;
   }

@@ -27,7 +27,7 @@ export interface ReplayHost {
   readonly opts: { recordingsDir?: string; log?: (line: string) => void };
   /** Read each time: a new seed replaces the engine. */
   readonly engine: Pick<Engine, 'status' | 'setPaused'>;
-  readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable' | 'broadcastBinary'>;
+  readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable' | 'broadcastBinary' | 'corked'>;
   readonly mediaBase: string;
   broadcast(frame: OutFrame): void;
 }
@@ -119,6 +119,8 @@ export class ReplayControl {
         {
           send: (text, event) => this.state.broadcast({ event, text }),
           sendBinary: (data) => this.state.hub.broadcastBinary(data),
+          // Frames due together leave in one write per client, as the generator's do (the pump corks the same way).
+          batch: (fn) => hub.corked(fn),
           // Instant replay waits for a first client: "as fast as the clients take them" means nothing when nobody
           // is connected yet, and would spend the whole recording on no one.
           writable: () => hub.size > 0 && hub.writable(),

@@ -196,12 +196,26 @@ export class WsHub {
     return true;
   }
 
-  /** Resolves once every client has drained below half its cap (polls; cheap and bounded). */
+  /**
+   * Resolves once every client has drained below half its cap. It waits on the full client's socket 'drain' (a
+   * 2 ms poll left the socket idle most of each wait, measured as what held --instant back), with a timer in case
+   * that client is dropped or closes instead.
+   */
   whenWritable(): Promise<void> {
     return new Promise((resolve) => {
       const check = (): void => {
-        if (this.writable()) resolve();
-        else setTimeout(check, 2);
+        let full: ClientState | undefined;
+        for (const [ws, state] of this.clients) if (ws.bufferedAmount > this.maxBuffered / 2) full = state;
+        if (!full) return resolve();
+        const sock = full.sock;
+        let timer: NodeJS.Timeout | undefined;
+        const again = (): void => {
+          clearTimeout(timer);
+          sock?.off('drain', again);
+          check();
+        };
+        sock?.once('drain', again);
+        timer = setTimeout(again, sock ? 50 : 2);
       };
       check();
     });
