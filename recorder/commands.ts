@@ -77,21 +77,41 @@ interface RecordFlags {
   maxEvents?: number;
   media: boolean;
   mediaConcurrency: number;
+  twitch?: string;
+  twitchFrom?: string;
+  twitchPing?: number;
 }
 
 async function runRecord(f: RecordFlags): Promise<void> {
-  const name = f.name ?? (f.tiktok ? f.tiktok.replace(/^@/, '') : 'session');
+  const name = f.name ?? (f.twitch ? f.twitch.replace(/^#/, '') : f.tiktok ? f.tiktok.replace(/^@/, '') : 'session');
   const outDir = resolve(f.out ?? defaultOutDir(f.recordings, name));
   const tty = !!process.stderr.isTTY;
   const note = (text: string) => process.stderr.write(`${tty ? '\r\x1b[2K' : ''}tiksim record: ${text}\n`);
   let session: { stop(reason?: string): Promise<RecordSummary>; done: Promise<RecordSummary>; snapshot(): import('./record.ts').RecorderStats; start(): void; discardIfEmpty(): boolean };
-  if (f.tiktok) {
+  const twitchProblem = f.twitchFrom && !f.twitch ? '--twitch-from needs the channel to record: add --twitch <channel>' : f.twitch && f.tiktok ? '--twitch and --tiktok record different platforms: run two recorders, one each' : null;
+  if (twitchProblem) {
+    process.stderr.write(`tiksim record: ${twitchProblem}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (f.twitch) {
+    // Twitch chat through the same client as `tiksim watch`; frames are the raw IRC lines (recorder/twitch-record.ts).
+    const { TwitchRecorder } = await import('./twitch-record.ts');
+    try {
+      session = new TwitchRecorder({ from: f.twitchFrom, channel: f.twitch, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, pingIntervalMs: f.twitchPing, tool: `tiksim ${pkgVersion()}`, onProblem: note });
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      process.stderr.write(`tiksim record: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  } else if (f.tiktok) {
     const { TikTokRecorder } = await import('./tiktok-record.ts');
     session = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, tool: `tiksim ${pkgVersion()}`, onProblem: note });
   } else {
     session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}`, onProblem: note });
   }
-  const source = f.tiktok ? `TikTok @${f.tiktok}` : redactSource(f.from);
+  const source = f.twitch ? `Twitch #${f.twitch.replace(/^#/, '').toLowerCase()}${f.twitchFrom ? ` via ${redactSource(f.twitchFrom)}` : ''}` : f.tiktok ? `TikTok @${f.tiktok}` : redactSource(f.from);
   process.stderr.write(`recording ${source} into ${outDir} (Ctrl-C to stop)\n`);
   const stopLine = startStatusLine(process.stderr, () => session.snapshot());
   let interrupts = 0;
@@ -115,7 +135,7 @@ async function runRecord(f: RecordFlags): Promise<void> {
   if (summary.frames === 0) {
     // Nothing recorded is a failure, and the empty folder must not block the same command run again.
     const why = !summary.connectedOnce
-      ? f.tiktok
+      ? f.tiktok || f.twitch
         ? summary.reason
         : (summary.retry?.problem ?? describeConnectProblem('ECONNREFUSED', f.from)) + ` (${summary.retry?.attempt ?? 1} attempts over ${fmtElapsed(summary.elapsedMs)})`
       : `connected to ${source}, but it sent no frames before the recording stopped (${summary.reason})`;
@@ -143,6 +163,9 @@ export function registerRecorderCommands(program: Command): void {
     .option('--max-events <n>', 'stop after this many frames', positiveInt)
     .option('--no-media', 'do not download profile pictures and gift images')
     .option('--media-concurrency <n>', 'parallel image downloads', positiveInt, 4)
+    .option('--twitch <channel>', 'record Twitch chat of this channel instead (anonymously; real Twitch unless --twitch-from)')
+    .option('--twitch-from <url>', 'with --twitch: the Twitch chat server, ws://, wss://, irc:// (TCP) or ircs://, e.g. tiksim serve --twitch on ws://127.0.0.1:21215')
+    .option('--twitch-ping <time>', "with --twitch: the server's PING interval (the fake's --twitch-ping), e.g. 5s", parseDuration)
     .addHelpText(
       'after',
       [
@@ -151,6 +174,7 @@ export function registerRecorderCommands(program: Command): void {
         '  $ tiksim record --duration 10m --name friday               # TikFinity (or tiksim) on ws://127.0.0.1:21213/',
         '  $ tiksim record --from ws://192.168.1.20:21213/ --max-events 5000',
         '  $ tiksim record --tiktok someuser                            # straight from TikTok LIVE (needs internet)',
+        '  $ tiksim record --twitch somechannel --twitch-from ws://127.0.0.1:21215 --max-events 500  # Twitch chat: raw IRC lines',
         '',
         'While the source does not answer it retries with backoff and says why on the status line.',
         'Exit codes: 0 recorded, 1 nothing recorded (nothing listening, TikTok offline or not live; the empty',

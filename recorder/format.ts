@@ -43,6 +43,9 @@ export const headerSchema = z.object({
   tool: z.string(),
   name: z.string().optional(),
   anonymized: z.object({ seed: z.number() }).optional(),
+  /** Absent: TikTok (TikFinity frames). `twitch`: every frame is one raw IRC line of `channel` (recorder/twitch-record.ts). */
+  platform: z.enum(['tiktok', 'twitch']).optional(),
+  channel: z.string().optional(),
 });
 export type Header = z.infer<typeof headerSchema>;
 
