@@ -1,5 +1,6 @@
 import type { EventDataMap, GiftData } from '../protocol/index.ts';
 import type { StreakUpdate } from './logic/streaks.ts';
+import type { GoalView } from './logic/goal-state.ts';
 
 /** Every event on the bus: TikFinity's events plus the overlay's own derived ones. */
 export type OverlayBusMap = EventDataMap & {
@@ -13,7 +14,11 @@ export type OverlayBusMap = EventDataMap & {
   joinBurst: { text: string; count: number };
   /** Connection state changed. */
   status: { connected: boolean; attempt: number };
-  /** Any event the overlay does not show (unknown names included). */
+  /** A LIVE goal's progress, read from a (TLC-style) goalUpdate frame. */
+  goal: GoalView;
+  /** A battle's punishment phase is over (linkMicBattlePunishFinish): the battle bar goes. */
+  battleFinish: Record<string, never>;
+  /** A frame whose event is not one of TikFinity's names (the TLC-style kinds of `--all-kinds` included). */
   unknown: { event: string; data: unknown };
 };
 

@@ -3,6 +3,8 @@ import type { OverlayContext } from './context.ts';
 import { RuleEngine, type RuleEvent, type RuleUser } from './logic/config-rules.ts';
 import { StreakTracker, type StreakUpdate } from './logic/streaks.ts';
 import { JoinMerger, joinText } from './logic/join-merger.ts';
+import { IgnoredKinds } from './logic/ignored-kinds.ts';
+import { readGoal } from './logic/goal-state.ts';
 
 /** Overlay action names a config rule may ask for (type 'action'); anything else is logged and ignored. */
 export const KNOWN_ACTIONS = new Set(['Gift Alert', 'Follow Alert', 'Like Alert', 'Sub Alert', 'Share Alert', 'Join Alert', 'Toasty']);
@@ -70,28 +72,38 @@ export class Director {
       envelope: notShown('no treasure-box effect yet'),
       questionNew: notShown('no Q&A panel yet'),
       liveIntro: notShown('the room intro is for TikTok\'s own page'),
-      linkMicBattle: notShown('no battle bar yet'),
-      linkMicArmies: notShown('no battle bar yet'),
-      streamEnd: notShown('the stream is over; nothing to draw'),
+      linkMicBattle: shownBy('Battle'),
+      linkMicArmies: shownBy('Battle'),
+      // The battle and goal bars close on it; nothing else is drawn.
+      streamEnd: shownBy('Battle, Goal'),
     };
-    const logged = new Set<string>();
+    // At most one console line per kind per page (the debug log instead, under ?debug); counts on __overlay.ignored.
+    const ignored = new IgnoredKinds(harness.ignored, (m) => (ctx.params.debug ? ctx.log(m) : console.info(`[overlay] ${m}`)));
     for (const name of EVENT_NAMES) {
       const h = dispatch[name];
       if (typeof h === 'function') bus.on(name, h as (d: unknown, at: number) => void);
-      else if (h.kind === 'notShown') {
-        // Said once per kind, not once per frame.
-        bus.on(name, () => {
-          if (!logged.has(name)) ctx.log(`event "${name}" not shown: ${h.why}`);
-          logged.add(name);
-        });
-      }
+      else if (h.kind === 'notShown') bus.on(name, () => ignored.add(name, h.why));
     }
     bus.on('action', (a) => {
       if (a.name === 'Toasty' && a.user) bus.emit('toasty', { ...a.user, diamonds: 0 });
     });
+    // Kinds beyond TikFinity's (TLC-style data, sent with --all-kinds) that the overlay shows; every other name is
+    // counted and passed over.
+    const beyond: Record<string, (data: unknown) => void> = {
+      goalUpdate: (d) => {
+        const r = readGoal(d);
+        if (r.ok) bus.emit('goal', r.goal);
+        else {
+          harness.bad++;
+          ctx.log(`bad frame ignored: goalUpdate: ${r.error}`);
+        }
+      },
+      linkMicBattlePunishFinish: () => bus.emit('battleFinish', {}),
+    };
     bus.on('unknown', (u) => {
-      if (!logged.has(u.event)) ctx.log(`event "${u.event}" not shown (not one of TikFinity's events)`);
-      logged.add(u.event);
+      const h = Object.hasOwn(beyond, u.event) ? beyond[u.event] : undefined;
+      if (h) h(u.data);
+      else ignored.add(u.event, 'not a kind the overlay shows');
     });
   }
 

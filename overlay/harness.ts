@@ -19,6 +19,8 @@ export interface OverlayHarness {
   /** Gift alerts that had to wait for a free slot: arrival to first drawn frame (ms). */
   queueWaits: number[];
   counters: { gifts: number; diamonds: number; likes: number; joins: number; chats: number };
+  /** Frames of kinds the overlay does not show, by event name: counted, never warned about per frame. */
+  ignored: Record<string, number>;
   /** Frames dropped because the pending queue overflowed (the page was starved). */
   overflow: number;
   /** Gift streaks merged into other alerts / dropped under backpressure. */
@@ -71,7 +73,7 @@ export function createHarness(debug: boolean): {
   const h: OverlayHarness = {
     ready: false, connected: false, received: 0, bad: 0, processed: 0, idle: true, checkpoints: [],
     frameMs: frame.values, latencies: latency.values, queueWaits: queueWait.values,
-    counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, overflow: 0, merged: 0, dropped: 0, log: [], tint: 'phaser',
+    counters: { gifts: 0, diamonds: 0, likes: 0, joins: 0, chats: 0 }, ignored: {}, overflow: 0, merged: 0, dropped: 0, log: [], tint: 'phaser',
     regions: {}, layoutChecked: 0, layoutBad: 0, layoutProblems: [], toasties: [],
   } as Omit<OverlayHarness, 'renderer' | 'contextLost' | 'boxes'> as OverlayHarness;
   let readBoxes: () => PartBox[] = () => [];

@@ -1,14 +1,17 @@
 import type { Box } from './logic/boxes.ts';
 
 /** The parts of the overlay, each with a region of its own. */
-export const PARTS = ['status', 'leaderboard', 'likes', 'gifts', 'toasts', 'chat', 'hearts', 'spotlight', 'toasty'] as const;
+export const PARTS = ['status', 'leaderboard', 'likes', 'gifts', 'toasts', 'chat', 'hearts', 'spotlight', 'toasty', 'battle', 'goal'] as const;
 export type PartName = (typeof PARTS)[number];
 
 /** Where each part of the overlay sits, for a canvas of the given size. */
 export interface Layout {
   w: number;
   h: number;
-  /** The box each part draws in: no two overlap, and every part keeps inside its own (the e2e suite checks it). */
+  /**
+   * The box each part draws in: no two overlap, and every part keeps inside its own (the e2e suite checks it). The
+   * battle and goal bars lay themselves out from their region alone (they fill its width, scaled to its height).
+   */
   regions: Record<PartName, Box>;
   leaderboard: { x: number; y: number };
   /** Right edge and top of the likes counter. */
@@ -59,6 +62,10 @@ export function layoutFor(w: number, h: number): Layout {
       chat: { x: 840, y: 380, w: 640, h: h - 420 },
       hearts: { x: 1500, y: 380, w: 160, h: h - 420 },
       toasty: { x: w - 250, y: 380, w: 250, h: h - 380 },
+      // Beside the leaderboard, under the toasts, over the gift alerts.
+      battle: { x: 400, y: 196, w: 420, h: 116 },
+      // Under the gift alerts.
+      goal: { x: 40, y: 962, w: 780, h: 112 },
     };
     return {
       w, h, regions,
@@ -82,6 +89,10 @@ export function layoutFor(w: number, h: number): Layout {
     chat: { x: 40, y: 1114, w: 660, h: h - 170 - 1114 },
     // Toasty's corner is beside the chat, above the banner band: a big gift's face never covers its own banner.
     toasty: { x: 710, y: 1226, w: w - 710, h: h - 170 - 1226 },
+    // The battle and goal bars share the top column between the leaderboard and the hearts (TikTok draws its own battle
+    // bar at the top too), clear of the gift alerts under them.
+    battle: { x: 400, y: 134, w: 450, h: 110 },
+    goal: { x: 400, y: 250, w: 450, h: 82 },
     // Rule banners get the band under the chat, so they never cover a gift card (the default config fires one per gift).
     spotlight: { x: 40, y: h - 164, w: w - 80, h: 160 },
   };

@@ -21,6 +21,8 @@ import { Leaderboard } from './scenes/Leaderboard.ts';
 import { Spotlight } from './scenes/Spotlight.ts';
 import { Toasty } from './scenes/Toasty.ts';
 import { StatusBadge } from './scenes/StatusBadge.ts';
+import { Battle } from './scenes/Battle.ts';
+import { Goal } from './scenes/Goal.ts';
 
 const params = parseParams(location.search, location.origin, document.querySelector('meta[name="tiksim-served"]') !== null);
 const mediaUrl = (u: string): string => proxied(u, { origin: location.origin, proxyBase: params.proxy });
@@ -28,7 +30,7 @@ const { h, checkpoint, frame, latency, queueWait, log, setBoxes } = createHarnes
 const bus = new Bus();
 const base = import.meta.env.BASE_URL;
 const sounds = new Sounds(params.mute, base, log);
-const sceneCtors = [Boot, GiftAlerts, ChatFeed, Likes, Toasts, Leaderboard, Spotlight, Toasty, StatusBadge];
+const sceneCtors = [Boot, Battle, Goal, GiftAlerts, ChatFeed, Likes, Toasts, Leaderboard, Spotlight, Toasty, StatusBadge];
 const created = new Set<string>();
 let fontsLoaded = false;
 
