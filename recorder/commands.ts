@@ -80,6 +80,7 @@ interface RecordFlags {
   twitch?: string;
   twitchFrom?: string;
   twitchPing?: number;
+  allKinds?: boolean;
 }
 
 async function runRecord(f: RecordFlags): Promise<void> {
@@ -88,6 +89,12 @@ async function runRecord(f: RecordFlags): Promise<void> {
   const tty = !!process.stderr.isTTY;
   const note = (text: string) => process.stderr.write(`${tty ? '\r\x1b[2K' : ''}tiksim record: ${text}\n`);
   let session: { stop(reason?: string): Promise<RecordSummary>; done: Promise<RecordSummary>; snapshot(): import('./record.ts').RecorderStats; start(): void; discardIfEmpty(): boolean };
+  let noEventLine = (): string => '';
+  if (f.allKinds && !f.tiktok) {
+    process.stderr.write('tiksim record: --all-kinds needs --tiktok: a TikFinity socket only sends the kinds TikFinity forwards\n');
+    process.exitCode = 2;
+    return;
+  }
   const twitchProblem = f.twitchFrom && !f.twitch ? '--twitch-from needs the channel to record: add --twitch <channel>' : f.twitch && f.tiktok ? '--twitch and --tiktok record different platforms: run two recorders, one each' : null;
   if (twitchProblem) {
     process.stderr.write(`tiksim record: ${twitchProblem}\n`);
@@ -107,7 +114,9 @@ async function runRecord(f: RecordFlags): Promise<void> {
     }
   } else if (f.tiktok) {
     const { TikTokRecorder } = await import('./tiktok-record.ts');
-    session = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, tool: `tiksim ${pkgVersion()}`, onProblem: note });
+    const rec = new TikTokRecorder({ uniqueId: f.tiktok, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, allKinds: f.allKinds, tool: `tiksim ${pkgVersion()}`, onProblem: note });
+    noEventLine = () => rec.noEventLine();
+    session = rec;
   } else {
     session = new Recorder({ from: f.from, outDir, name, durationMs: f.duration, maxEvents: f.maxEvents, media: f.media, mediaConcurrency: f.mediaConcurrency, tool: `tiksim ${pkgVersion()}`, onProblem: note });
   }
@@ -145,6 +154,7 @@ async function runRecord(f: RecordFlags): Promise<void> {
     return;
   }
   process.stderr.write(formatSummary(summary) + '\n');
+  if (noEventLine()) process.stderr.write(noEventLine() + '\n');
 }
 
 const EXIT_CODES = 'Exit codes: 0 done, 1 failed (the message says why), 2 bad arguments or flags.';
@@ -166,6 +176,7 @@ export function registerRecorderCommands(program: Command): void {
     .option('--twitch <channel>', 'record Twitch chat of this channel instead (anonymously; real Twitch unless --twitch-from)')
     .option('--twitch-from <url>', 'with --twitch: the Twitch chat server, ws://, wss://, irc:// (TCP) or ircs://, e.g. tiksim serve --twitch on ws://127.0.0.1:21215')
     .option('--twitch-ping <time>', "with --twitch: the server's PING interval (the fake's --twitch-ping), e.g. 5s", parseDuration)
+    .option('--all-kinds', 'with --tiktok: also record the kinds TikFinity does not forward, TLC-style ({"event":"goalUpdate","data":{...}})')
     .addHelpText(
       'after',
       [
@@ -175,6 +186,7 @@ export function registerRecorderCommands(program: Command): void {
         '  $ tiksim record --from ws://192.168.1.20:21213/ --max-events 5000',
         '  $ tiksim record --tiktok someuser                            # straight from TikTok LIVE (needs internet)',
         '  $ tiksim record --twitch somechannel --twitch-from ws://127.0.0.1:21215 --max-events 500  # Twitch chat: raw IRC lines',
+        '  $ tiksim record --tiktok someuser --all-kinds                # also goals, polls, pins, ranks... TLC-style',
         '',
         'While the source does not answer it retries with backoff and says why on the status line.',
         'Exit codes: 0 recorded, 1 nothing recorded (nothing listening, TikTok offline or not live; the empty',
@@ -227,13 +239,14 @@ export function registerRecorderCommands(program: Command): void {
     .description('decode TikTok webcast push frames (base64 or binary, gzip or not) into TikFinity-shaped events, one JSON line each')
     .argument('[input]', 'base64 text, or a file path (base64 lines or binary); omit or "-" to read stdin')
     .option('--raw', 'also print each decoded message as the library decoded it')
+    .option('--all-kinds', 'also print the kinds TikFinity does not forward, TLC-style ({"event":"goalUpdate","data":{...}})')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ tiksim decode recorder/fixtures/frames.b64           # a sample: two captured-shaped push frames\n  $ tiksim decode recorder/fixtures/frames.b64 --raw 2>&1 | less\n  $ cat frame.bin | tiksim decode -\n\nEvents go to stdout; unknown message types and errors to stderr.\nExit codes: 0 decoded, 1 no webcast message in the input (empty, or not a push frame), 2 bad argument or\nno input (no argument on a terminal prints usage).`,
+      `\nExamples:\n  $ tiksim decode recorder/fixtures/frames.b64           # a sample: two captured-shaped push frames\n  $ tiksim decode recorder/fixtures/frames.b64 --raw 2>&1 | less\n  $ cat frame.bin | tiksim decode -\n  $ tiksim decode recorder/fixtures/frames.b64 --all-kinds  # also goalUpdate, pollMessage, controlMessage...\n\nEvents go to stdout; unknown message types, the count of decoded types with no TikFinity event, and errors to stderr.\nExit codes: 0 decoded, 1 no webcast message in the input (empty, or not a push frame), 2 bad argument or\nno input (no argument on a terminal prints usage).`,
     )
-    .action(async (input: string | undefined, o: { raw?: boolean }) => {
+    .action(async (input: string | undefined, o: { raw?: boolean; allKinds?: boolean }) => {
       const { runDecode } = await import('./decode.ts');
-      const code = await runDecode(input, { raw: !!o.raw, out: process.stdout, err: process.stderr });
+      const code = await runDecode(input, { raw: !!o.raw, allKinds: !!o.allKinds, out: process.stdout, err: process.stderr });
       if (code) process.exitCode = code;
     });
 }

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFrame } from '../protocol/index.ts';
 import { REPO, runCli, type CliChild } from '../test/faults/helpers.ts';
 import { tempDir } from './test-helpers.ts';
-import { encode, pushFrame, sampleFrames, T0, VIEWERS } from './webcast-builders.ts';
+import { encode, pushFrame, T0, VIEWERS } from './webcast-builders.ts';
+import { sampleFrames } from './webcast-kinds.ts';
 
 const FIXTURE = join(REPO, 'recorder', 'fixtures', 'frames.b64');
 const frames = sampleFrames();
@@ -39,10 +40,13 @@ describe('tiksim decode: the sample README uses', () => {
     expect(readFileSync(FIXTURE, 'utf8')).toBe(frames.map((f) => Buffer.from(f).toString('base64')).join('\n') + '\n');
   });
 
-  it('decodes to the expected TikFinity-shaped lines; the unknown type is reported on stderr', async () => {
+  it('decodes to the expected TikFinity-shaped lines; a type without schema and one without TikFinity event are told apart on stderr', async () => {
     const c = runCli(['decode', 'recorder/fixtures/frames.b64']);
     expect(await c.exit).toBe(0);
-    expect(c.err()).toBe('frame 2: unknown message type WebcastHourlyRankRewardMessage (skipped)\n');
+    expect(c.err()).toBe(
+      'frame 2: unknown message type WebcastRoomStreamAdaptationMessage (the library has no schema for it; skipped)\n' +
+        'decoded, no TikFinity event: WebcastGoalUpdateMessage ×1 (skipped; --all-kinds writes them as TLC-style frames)\n',
+    );
     const ev = events(c);
     expect(ev.map((e) => e.event)).toEqual(ALL);
     expect(ev[0]!.data).toMatchObject({ comment: 'hi from Lisbon! 👋 love the colours', uniqueId: 'lena.draws', nickname: 'Lena ✏️', userId: '6951234567890123457', msgId: '7441986330000000001', createTime: String(T0 + 120) });
@@ -51,9 +55,28 @@ describe('tiksim decode: the sample README uses', () => {
     expect(ev[3]!.data).toMatchObject({ actionId: 1, uniqueId: 'theo_plays', label: '{0:user} joined' });
     expect(ev[4]!.data).toMatchObject({ comment: 'first!', createTime: String(T0 - 41_000) });
     expect(ev[6]!.data).toMatchObject({ uniqueId: 'theo_plays', label: '{0:user} followed the LIVE creator' });
-    expect(ev[7]!.data).toMatchObject({ uniqueId: 'lena.draws', label: '{0:user} shared the live' });
+    expect(ev[7]!.data).toMatchObject({ uniqueId: 'lena.draws', label: '{0:user} shared the LIVE', displayType: 'pm_mt_guidance_viewer_10_share' });
     expect(ev[8]!.data).toMatchObject({ viewerCount: 214 });
     expect((ev[8]!.data.topViewers as Array<{ coinCount: number }>).map((t) => t.coinCount)).toEqual([3, 1]);
+  });
+});
+
+describe('tiksim decode --all-kinds', () => {
+  it('also prints the kinds TikFinity does not forward, TLC-style, after the TikFinity frames of their push frame', async () => {
+    const c = runCli(['decode', 'recorder/fixtures/frames.b64', '--all-kinds']);
+    expect(await c.exit).toBe(0);
+    const lines = c.out().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+    expect(lines.map((l) => l.event)).toEqual([...ALL, 'goalUpdate']);
+    const goal = lines.at(-1)!.data as { common: { method: string; msgId: string }; goal: { description: string; subGoals: Array<{ progress: string; target: string }> }; contributorDisplayId: string };
+    expect([goal.common.method, goal.common.msgId, goal.goal.description, goal.goal.subGoals[0]!.progress, goal.goal.subGoals[0]!.target, goal.contributorDisplayId]).toEqual([
+      'WebcastGoalUpdateMessage',
+      '7441986330000000011',
+      'New brushes',
+      '3',
+      '100',
+      'kofi_gh',
+    ]);
+    expect(c.err()).toContain('decoded, no TikFinity event: WebcastGoalUpdateMessage ×1 (written as TLC-style frames)');
   });
 });
 
@@ -96,7 +119,7 @@ describe('tiksim decode: every input path', () => {
     const bin = withStdin(['decode'], Buffer.from(frames[1]!));
     expect(await bin.exit).toBe(0);
     expect(events(bin).map((e) => e.event)).toEqual(['chat', 'chat', 'follow', 'share', 'roomUser']);
-    expect(bin.err()).toContain('unknown message type WebcastHourlyRankRewardMessage');
+    expect(bin.err()).toContain('unknown message type WebcastRoomStreamAdaptationMessage');
   });
 
   it('a payload that is not gzipped, and --raw showing what the library decoded', async () => {

@@ -30,7 +30,7 @@ describe('WebcastSocialMessage: follow, share and the rest, told apart by the di
   it('a share is a share (never a follow)', async () => {
     const e = await mapped(encode.social('2', T0, VIEWERS.lena, 'pm_mt_guidance_viewer_10_share'));
     expect(e?.event).toBe('share');
-    expect(e?.data).toMatchObject({ uniqueId: 'lena.draws', displayType: 'pm_mt_guidance_viewer_10_share', label: '{0:user} shared the live' });
+    expect(e?.data).toMatchObject({ uniqueId: 'lena.draws', displayType: 'pm_mt_guidance_viewer_10_share', label: '{0:user} shared the LIVE' });
     expect(e?.data).not.toHaveProperty('profile');
   });
 

@@ -12,6 +12,7 @@ import { backoffDelay, fmtWait, type Backoff } from './backoff.ts';
 import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
+import { bigintSafe, countTypes, tlcFrames } from './decode.ts';
 import { serializeFrame } from '../protocol/index.ts';
 import { captureUrls, refreshStats, type RecorderStats, type RecordSummary } from './record.ts';
 import { mediaPolicy } from './media-policy.ts';
@@ -25,6 +26,8 @@ export interface TikTokRecordOptions {
   maxEvents?: number;
   media?: boolean;
   tool?: string;
+  /** Also write the kinds TikFinity does not forward, as TLC v2 emits them (`{"event":"goalUpdate","data":{...}}`). */
+  allKinds?: boolean;
   /** Makes the connection (default: tiktok-live-connector's TikTokLiveConnection with `connection`). */
   connect?: (uniqueId: string) => TikTokConnection;
   /**
@@ -76,6 +79,8 @@ export class TikTokRecorder {
   private timer: NodeJS.Timeout | null = null;
   readonly stats: RecorderStats = { state: 'connecting', frames: 0, byKind: {}, gaps: [], bytes: 0, elapsedMs: 0, reconnects: 0, media: { ok: 0, failed: 0, pending: 0, skipped: 0 }, connectedOnce: false, binary: 0 };
   readonly done: Promise<RecordSummary>;
+  /** Types the library decoded that make no TikFinity event, one entry per message (the report line counts them). */
+  readonly noEvent: string[] = [];
   private error: RecordingError | undefined;
   private reason = 'stopped';
 
@@ -183,16 +188,29 @@ export class TikTokRecorder {
     this.safe(() => this.writer.writeEntry({ type: 'gap', ...gap }));
   }
 
-  /** Writes one mapped message. Exposed for tests. */
+  /** Writes one decoded message: its TikFinity frame, and with `allKinds` its TLC-style frames. Exposed for tests. */
   onMessage(type: string, event: unknown): void {
     if (this.stopped) return;
     const mapped = mapWebcastMessage(type, event);
-    if (!mapped) return;
-    if (mapped.event === 'streamEnd') this.streamEnded = true;
-    const text = serializeFrame(mapped.event, mapped.data);
+    if (!mapped) this.noEvent.push(type);
+    else {
+      if (mapped.event === 'streamEnd') this.streamEnded = true;
+      this.write(mapped.event, serializeFrame(mapped.event, mapped.data));
+    }
+    // The TLC data is the decoded message itself; bytes fields go as base64, as `tiksim decode` prints them.
+    if (this.opts.allKinds) for (const f of tlcFrames(type, event)) if (!this.stopped) this.write(f.event, JSON.stringify(f, bigintSafe));
+  }
+
+  /** The report line for decoded messages with no TikFinity event, or '' when there were none. */
+  noEventLine(): string {
+    if (!this.noEvent.length) return '';
+    return `decoded, no TikFinity event: ${countTypes(this.noEvent)} (${this.opts.allKinds ? 'written as TLC-style frames' : 'not recorded as frames; --all-kinds writes them; the raw entries keep every message'})`;
+  }
+
+  private write(kind: string, text: string): void {
     this.safe(() => this.writer.writeFrame(this.now(), text));
     this.stats.frames++;
-    this.stats.byKind[mapped.event] = (this.stats.byKind[mapped.event] ?? 0) + 1;
+    this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
     if (this.media) captureUrls(this.media, text);
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }

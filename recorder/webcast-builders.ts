@@ -21,24 +21,81 @@ export const T0 = 1750016800000;
 
 const image = (urls: string[]) => full(tlc.ImageModel, { urlList: urls, uri: urls[0]?.split('/').slice(3, 5).join('/') ?? '' });
 
-/** A viewer as TikTok sends one: ids as strings, an avatar in three CDN variants, follow counts. */
-export function user(p: { id: string; handle: string; nickname: string; followers?: number; following?: number; followStatus?: number }) {
+type Badge = ReturnType<typeof tlc.BadgeStruct.decode>;
+
+/** A viewer as TikTok sends one: ids as strings, an avatar in three CDN variants, follow counts, badges. */
+export function user(p: { id: string; handle: string; nickname: string; followers?: number; following?: number; followStatus?: number; badges?: Badge[]; avatar?: string[] }) {
   const avatar = `https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/${p.id.slice(-12)}~tplv-tiktokx-cropcenter:100:100.webp?dr=14579&x-expires=1750190400&x-signature=Zm9vYmFy%3D`;
   return full(tlc.User, {
     id: p.id,
     nickname: p.nickname,
     displayId: p.handle,
     secUid: `MS4wLjABAAAA${p.id.slice(0, 10)}_${p.handle.replace(/[^a-z0-9]/gi, '')}`,
-    avatarThumb: image([avatar, avatar.replace('p16-sign-va', 'p19-sign-va'), avatar.replace('.webp', '.jpeg')]),
+    avatarThumb: image(p.avatar ?? [avatar, avatar.replace('p16-sign-va', 'p19-sign-va'), avatar.replace('.webp', '.jpeg')]),
     followInfo: full(tlc.FollowInfo, { followingCount: String(p.following ?? 180), followerCount: String(p.followers ?? 412), followStatus: String(p.followStatus ?? 0), pushStatus: '0' }),
     createTime: '0',
+    badgeList: p.badges ?? [],
   });
 }
 
-type CommonData = ReturnType<typeof tlc.CommonMessageData.decode>;
+const WEBCAST = 'https://p16-webcast.tiktokcdn.com/webcast-sg';
+const TOP_GIFTER_ART = 'new_top_gifter_version_2.png~tplv-obj.image';
+const privilege = (privilegeId: string, level: number) =>
+  full(tlc.PrivilegeLogExtra, { dataVersion: '2', privilegeId, privilegeVersion: '0', privilegeOrderId: `mock_fix_width_transparent_${privilegeId}`, level: String(level) });
+const combine = (icon: string, str: string) => full(tlc.CombineBadgeStruct, { displayType: 1, icon: image([icon]), str });
+const imageBadge = (sceneType: number, art: string) =>
+  full(tlc.BadgeStruct, { displayType: 1, sceneType, display: true, image: full(tlc.ImageBadge, { displayType: 1, image: image([`${WEBCAST}/${art}`, `${WEBCAST.replace('p16', 'p19')}/${art}`]) }) });
 
-/** The `common` block every message carries; `displayKey` is the text key TikTok uses to say what happened. */
-export function common(method: string, msgId: string, createTime: number, displayKey = '') {
+/**
+ * Badges the way TikTok puts them in a User's badgeList (BadgeStruct; scene types from TikTok's BadgeSceneType enum).
+ * Gifter level, fan club and top gifter repeat the structure of real captures (docs/REAL-DATA.md): a combine badge
+ * carrying a privilege's level, and for the top gifter an image badge beside a combine badge "No. <rank>".
+ */
+export const badge = {
+  /** Scene 8 (USER_GRADE): the gifter level. */
+  gifterLevel: (level: number, privilegeId = '7138381861675374372'): Badge =>
+    full(tlc.BadgeStruct, { displayType: 4, sceneType: 8, display: true, privilegeLogExtra: privilege(privilegeId, level), combine: combine(`${WEBCAST}/grade_badge_icon_lite_lv${level}_v2.png~tplv-obj.image`, String(level)) }),
+  /** Scene 10 (FANS): the fan club (team) level and the club's name. */
+  fanClub: (level: number, club: string, privilegeId = '7196929090442513157'): Badge =>
+    full(tlc.BadgeStruct, { displayType: 4, sceneType: 10, display: true, privilegeLogExtra: privilege(privilegeId, level), combine: combine(`${WEBCAST}/fans_badge_icon_lv${level}_v0.png~tplv-obj.image`, club) }),
+  /** Scene 6 (RANK_LIST): the top-gifter artwork, then the same artwork with its rank. */
+  topGifter: (rank: number): Badge[] => [
+    imageBadge(6, TOP_GIFTER_ART),
+    full(tlc.BadgeStruct, { displayType: 4, sceneType: 6, display: true, combine: combine(`${WEBCAST}/${TOP_GIFTER_ART}`, `No. ${rank}`) }),
+  ],
+  /** Scene 1 (ADMIN): a moderator. */
+  moderator: (): Badge => imageBadge(1, 'moderater_badge_icon.png~tplv-obj.image'),
+  /** Scene 4 (SUBSCRIBER): a subscriber's badge (its artwork lives under /sub_...). */
+  subscriber: (months = 1): Badge => imageBadge(4, `sub_badge_${months}m.png~tplv-obj.image`),
+  /** Scene 2 (FIRST_RECHARGE): the new-gifter badge, a text badge keyed live_ng_... (what v1 looked for). */
+  newGifter: (): Badge =>
+    full(tlc.BadgeStruct, { displayType: 2, sceneType: 2, display: true, text: full(tlc.TextBadge, { displayType: 2, key: 'live_ng_badge_title_new_gifter', defaultPattern: 'New gifter', pieces: [] }) }),
+};
+
+type CommonData = ReturnType<typeof tlc.CommonMessageData.decode>;
+/** A user as the encoders take one. */
+export type U = ReturnType<typeof user>;
+
+/**
+ * What TikTok's display text says for each key (its defaultPattern): what v1 (and so TikFinity) passes on as `label`.
+ * Values of real captures (TikFinity's and TLC's; docs/REAL-DATA.md).
+ */
+export const DISPLAY_PATTERNS: Record<string, string> = {
+  webcast_aweme_gift_send_messageNew: '{0:user} sent {1:gift} × {2:string}',
+  pm_mt_msg_viewer: '{0:user} liked the LIVE',
+  live_room_enter_toast: '{0:user} joined',
+  pm_main_follow_message_viewer_2: '{0:user} followed the LIVE creator',
+  pm_mt_guidance_share: '{0:user} shared the LIVE',
+  pm_mt_guidance_viewer_5_share: '{0:user} shared the LIVE',
+  pm_mt_guidance_viewer_10_share: '{0:user} shared the LIVE',
+};
+
+/**
+ * The `common` block every message carries; `displayKey` is the text key TikTok uses to say what happened, and
+ * `displayUser` the user its first piece names (an envelope's sender).
+ */
+export function common(method: string, msgId: string, createTime: number, displayKey = '', displayUser?: U) {
+  const pieces = displayUser ? [full(tlc.TextPiece, { type: 11, userValue: full(tlc.TextPieceUser, { user: displayUser, withColon: false }) })] : [];
   return full(tlc.CommonMessageData, {
     method,
     msgId,
@@ -46,7 +103,9 @@ export function common(method: string, msgId: string, createTime: number, displa
     createTime: String(createTime),
     isShowMsg: true,
     // The library exports no codec for this Text (tlc.Text is another type): a literal with every field.
-    ...(displayKey ? { displayText: { key: displayKey, defaultPattern: '{0:user} ' + displayKey, defaultFormat: undefined, pieces: [] } as unknown as CommonData['displayText'] } : {}),
+    ...(displayKey
+      ? { displayText: { key: displayKey, defaultPattern: DISPLAY_PATTERNS[displayKey] ?? '', defaultFormat: undefined, pieces } as unknown as CommonData['displayText'] }
+      : {}),
   });
 }
 
@@ -58,8 +117,6 @@ export interface Encoded {
   isHistory?: boolean;
 }
 
-type U = ReturnType<typeof user>;
-
 /** Encoders for the message kinds the recorder maps. */
 export const encode = {
   chat: (msgId: string, t: number, u: U, content: string): Encoded => ({
@@ -67,18 +124,20 @@ export const encode = {
     msgId,
     payload: tlc.WebcastChatMessage.encode(full(tlc.WebcastChatMessage, { common: common('WebcastChatMessage', msgId, t), user: u, content, contentLanguage: 'en' })).finish(),
   }),
-  gift: (msgId: string, t: number, u: U, g: { id: number; name: string; diamonds: number; type: number; repeatCount: number; repeatEnd: boolean; groupId: string; image: string }): Encoded => ({
+  /** `receiver` (the streamer) and `sentMs` go where TikTok puts them: monitorInfo's toUserId and send time. */
+  gift: (msgId: string, t: number, u: U, g: { id: number; name: string; diamonds: number; type: number; repeatCount: number; repeatEnd: boolean; groupId: string; image: string | string[]; receiver?: string; sentMs?: number; describe?: string }): Encoded => ({
     method: 'WebcastGiftMessage',
     msgId,
     payload: tlc.WebcastGiftMessage.encode(
       full(tlc.WebcastGiftMessage, {
-        common: common('WebcastGiftMessage', msgId, t, 'webcast_aweme_gift_send_message'),
+        common: common('WebcastGiftMessage', msgId, t, 'webcast_aweme_gift_send_messageNew'),
         user: u,
         giftId: String(g.id),
         repeatCount: g.repeatCount,
         repeatEnd: g.repeatEnd ? 1 : 0,
         groupId: g.groupId,
-        gift: full(tlc.Gift, { id: String(g.id), name: g.name, diamondCount: g.diamonds, type: g.type, describe: `sent ${g.name}`, image: image([g.image]) }),
+        gift: full(tlc.Gift, { id: String(g.id), name: g.name, diamondCount: g.diamonds, type: g.type, combo: g.type === 1, describe: g.describe ?? `sent ${g.name}`, image: image(typeof g.image === 'string' ? [g.image] : g.image) }),
+        monitorInfo: full(tlc.GiftMonitorInfo, { anchorId: g.receiver ?? '0', toUserId: g.receiver ?? '0', sendGiftSendMessageSuccessMs: String(g.sentMs ?? 0), fromPlatform: 'android' }),
       }),
     ).finish(),
   }),
@@ -118,7 +177,7 @@ export const encode = {
     msgId,
     payload: tlc.WebcastControlMessage.encode(full(tlc.WebcastControlMessage, { common: common('WebcastControlMessage', msgId, t), action })).finish(),
   }),
-  /** A message type with no TikFinity counterpart and no schema in the library: some opaque bytes. */
+  /** A message type the library has no schema for (so it stays undecoded): some opaque bytes. */
   opaque: (method: string, msgId: string): Encoded => ({ method, msgId, payload: Uint8Array.from([0x0a, 0x04, 0x08, 0x01, 0x10, 0x02, 0x10, 0x96, 0x01]) }),
 };
 
@@ -170,38 +229,3 @@ export const VIEWERS = {
   mara: user({ id: '6823456789012345679', handle: 'mara.b', nickname: 'Mara 🌙', followers: 5400, following: 90 }),
   theo: user({ id: '7134567890123456780', handle: 'theo_plays', nickname: 'Theo', followers: 23, following: 150 }),
 };
-
-/**
- * The frames of `recorder/fixtures/frames.b64`: frame 1 a chat, a Rose streak's end (3 Roses), a like and a join;
- * frame 2 two history chats (sent on joining), a follow, a share, the viewer count with the top gifters, and a type
- * with no TikFinity counterpart.
- */
-export function sampleFrames(): Uint8Array[] {
-  const v = VIEWERS;
-  const rose = 'https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/eba3a9bb85c33e017f3648eaf88d7189~tplv-obj.webp';
-  const f1 = pushFrame(
-    [
-      encode.chat('7441986330000000001', T0 + 120, v.lena, 'hi from Lisbon! 👋 love the colours'),
-      encode.gift('7441986330000000002', T0 + 380, v.kofi, { id: 5655, name: 'Rose', diamonds: 1, type: 1, repeatCount: 3, repeatEnd: true, groupId: '1750016800211', image: rose }),
-      encode.like('7441986330000000003', T0 + 410, v.mara, 15, 48210),
-      encode.member('7441986330000000004', T0 + 655, v.theo, 214),
-    ],
-    { seqId: '7441986301234567890', logId: '7441986301234567892', now: T0 + 700 },
-  );
-  const history = (m: Encoded): Encoded => ({ ...m, isHistory: true });
-  const f2 = pushFrame(
-    [
-      history(encode.chat('7441986320000000007', T0 - 41_000, v.mara, 'first!')),
-      history(encode.chat('7441986320000000008', T0 - 12_500, v.kofi, 'what brush is that?')),
-      encode.social('7441986330000000005', T0 + 1210, v.theo, 'pm_main_follow_message_viewer_2'),
-      encode.social('7441986330000000006', T0 + 1460, v.lena, 'pm_mt_guidance_viewer_10_share'),
-      encode.roomUserSeq('7441986330000000009', T0 + 2000, 214, [
-        { user: v.kofi, score: 3 },
-        { user: v.lena, score: 1 },
-      ]),
-      encode.opaque('WebcastHourlyRankRewardMessage', '7441986330000000010'),
-    ],
-    { seqId: '7441986301234567895', logId: '7441986301234567896', now: T0 + 2100 },
-  );
-  return [f1, f2];
-}
