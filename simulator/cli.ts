@@ -6,10 +6,11 @@ import { registerList } from './commands/list.ts';
 import { registerCompletion } from './commands/completion.ts';
 import { registerFire } from './commands/fire.ts';
 import { registerWatch } from './commands/watch.ts';
+import { registerRelay } from '../relay/cli.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize, list, fire, watch, completion. Exit codes: 0 ok, 1 failure, 2 usage. */
+/** The `tiksim` command line: serve, start, record, decode, inspect, anonymize, list, fire, watch, relay, completion. Exit codes: 0 ok, 1 failure, 2 usage. */
 export function buildProgram(): Command {
   const program = new Command('tiksim')
     .description('A local lab for TikTok LIVE overlays: a fake TikFinity server, a recorder and replayer')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerFire(program);
   registerWatch(program);
+  registerRelay(program);
   registerCompletion(program);
   return program;
 }
