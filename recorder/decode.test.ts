@@ -39,7 +39,20 @@ describe('decodePushFrame (frames shaped like captured ones, recorder/webcast-bu
     expect(inputFrames(Buffer.from([1, 2, 3]), false)).toHaveLength(1);
   });
 
-  it('maps an unknown type to null', () => {
+  it('a decoded type with no TikFinity event is told apart from a type the library has no schema for', async () => {
+    const d = await decodePushFrame(pushFrame([encode.control('105', T0, 1), encode.opaque('WebcastNopeMessage', '106')]));
+    expect([d.noEvent, d.unknown, d.events, d.tlc]).toEqual([['WebcastControlMessage'], ['WebcastNopeMessage'], [], []]);
+    const all = await decodePushFrame(pushFrame([encode.control('105', T0, 1)]), { allKinds: true });
+    expect(all.tlc.map((f) => f.event)).toEqual(['controlMessage']);
     expect(mapWebcastMessage('WebcastPollMessage', {})).toBeNull();
+  });
+
+  it('a truncated push frame and a truncated message each get one exact message', async () => {
+    const f = pushFrame([encode.chat('1', T0, VIEWERS.lena, 'hello')], { gzip: false });
+    expect((await decodePushFrame(f.subarray(0, f.length - 20))).errors).toEqual(['not a webcast push frame: premature EOF']);
+    const c = encode.chat('1', T0, VIEWERS.lena, 'hello');
+    const cut = await decodePushFrame(pushFrame([{ ...c, payload: c.payload.subarray(0, c.payload.length - 30) }, encode.like('2', T0, VIEWERS.mara, 15, 99)]));
+    expect(cut.errors).toEqual(['WebcastChatMessage: cannot decode it (premature EOF; truncated, or not a WebcastChatMessage): skipped']);
+    expect(cut.events.map((e) => e.event)).toEqual(['like']);
   });
 });

@@ -12,7 +12,10 @@ import { openRecording, readEntries } from './reader.ts';
 import { tempDir } from './test-helpers.ts';
 import { TikTokRecorder, type TikTokRecordOptions } from './tiktok-record.ts';
 import { startTikTokStandIn, type TikTokStandIn } from './tiktok-stand-in.ts';
-import { encode, pushFrame, ROOM_ID, T0, VIEWERS } from './webcast-builders.ts';
+import { badge, encode, pushFrame, ROOM_ID, T0, user, VIEWERS } from './webcast-builders.ts';
+import { encodeMore } from './webcast-kinds.ts';
+import { tlcSchemas } from '../protocol/tlc/index.ts';
+import { parseFrame } from '../protocol/index.ts';
 
 let st: TikTokStandIn;
 const saved = { basePath: SignConfig.basePath, cachedInstance: SignConfig.cachedInstance };
@@ -156,5 +159,45 @@ describe('record --tiktok over a real (loopback) TikTok-shaped connection', () =
     expect(rec.discardIfEmpty()).toBe(false);
     expect((await lines(dir)).map((l) => l.kind + (l.event ? ':' + l.event : ''))).toEqual(['raw', 'frame:member', 'gap']);
     expect((await lines(dir)).at(-1)).toEqual({ kind: 'gap', reason: 'TikTok disconnected; not reconnected before the recording stopped' });
+  });
+
+  it('--all-kinds: the kinds TikFinity forwards as TikFinity frames (badges mapped), the others TLC-style; without it they are counted as decoded, no TikFinity event', async () => {
+    const mod = user({ id: '6812345678901234567', handle: 'mod.anna', nickname: 'Anna', badges: [badge.moderator(), badge.gifterLevel(14)] });
+    const rose = 'https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/eba3a9bb85c33e017f3648eaf88d7189~tplv-obj.png';
+    const frame = pushFrame([
+      encode.chat('41', T0, mod, 'welcome all'),
+      encodeMore.goal('42', T0 + 10, { goalId: '7441986000000000123', description: 'New brushes', gift: { id: '5655', name: 'Rose', diamonds: 1, image: rose }, progress: 40, target: 100, by: VIEWERS.kofi, count: 5 }),
+      encodeMore.superFan('43', T0 + 20, VIEWERS.lena),
+      encode.control('44', T0 + 30, 1),
+    ]);
+    for (const allKinds of [true, false]) {
+      const dir = join(tempDir(), 'rec');
+      const rec = recorder(dir, { allKinds });
+      rec.start();
+      await st.waitForSent('im_enter_room', allKinds ? 1 : 2);
+      st.send([frame]);
+      await until(() => rec.stats.frames >= (allKinds ? 5 : 1), 'the frame recorded');
+      const s = await rec.stop();
+      const texts: string[] = [];
+      for await (const it of readEntries(await openRecording(dir))) if ('entry' in it && it.entry.kind === 'frame') texts.push(it.entry.frame);
+      const frames = texts.map((x) => JSON.parse(x) as { event: string; data: Record<string, unknown> });
+      const chat = parseFrame(texts[0]!, { validate: true });
+      expect(chat.ok ? 'valid' : chat.error).toBe('valid');
+      expect(frames[0]!.data).toMatchObject({ isModerator: true, gifterLevel: 14, userSceneTypes: [1, 8] });
+      if (allKinds) {
+        expect(frames.map((f) => f.event)).toEqual(['chat', 'goalUpdate', 'superFan', 'barrage', 'controlMessage']);
+        for (const f of frames.slice(1)) {
+          const r = tlcSchemas[f.event as keyof typeof tlcSchemas].safeParse(f.data);
+          expect(r.success ? 'valid' : `${f.event}: ${r.error.message}`).toBe('valid');
+        }
+        expect(s.byKind).toMatchObject({ chat: 1, goalUpdate: 1, superFan: 1, barrage: 1, controlMessage: 1 });
+        expect(rec.noEventLine()).toBe('decoded, no TikFinity event: WebcastGoalUpdateMessage ×1, WebcastBarrageMessage ×1, WebcastControlMessage ×1 (written as TLC-style frames)');
+      } else {
+        expect(frames.map((f) => f.event)).toEqual(['chat']);
+        expect(rec.noEventLine()).toBe(
+          'decoded, no TikFinity event: WebcastGoalUpdateMessage ×1, WebcastBarrageMessage ×1, WebcastControlMessage ×1 (not recorded as frames; --all-kinds writes them; the raw entries keep every message)',
+        );
+      }
+    }
   });
 });
