@@ -11,7 +11,7 @@ import { isForwardedByTikfinity, TIKTOK_EVENT_NAMES, TLC_MESSAGE_TYPES } from '.
 import { codecOf, withDefaults } from '../test/proto-defaults.ts';
 import { decodePushFrame } from './decode.ts';
 import { mapWebcastMessage } from './tiktok-map.ts';
-import { encode, pushFrame, user, type Encoded } from './webcast-builders.ts';
+import { badge, encode, pushFrame, user, type Encoded } from './webcast-builders.ts';
 import { encodeMore } from './webcast-kinds.ts';
 import { CAPTURE_ID, FAN_CLUB_GIFT, fanClubGift, FLAGGED, messageFor, SAMPLES, SCTT_CHAT, SUBSCRIBE_CAPTURE, subscribeCapture } from './fixtures/real-webcast.ts';
 
@@ -113,9 +113,10 @@ describe('the other kinds TikFinity forwards, as real data has them', () => {
   });
 
   it('emote, questionNew, liveIntro: the sender and their own fields', async () => {
-    const fan = user({ id: '7012345678901234568', handle: 'kofi_gh', nickname: 'Kofi', badges: [] });
+    // Emotes are subscriber emotes: their senders carry the subscriber badge (I16).
+    const fan = user({ id: '7012345678901234568', handle: 'kofi_gh', nickname: 'Kofi', badges: [badge.subscriber(3)] });
     const em = await mapped(encodeMore.emote('6', 1750000000000, fan, '7240612154651708166', 'https://p16-webcast.tiktokcdn.com/webcast-va/sub_emote_7240612154651708166~tplv-obj.image'));
-    expect(em.data).toMatchObject({ uniqueId: 'kofi_gh', emoteId: '7240612154651708166', emoteImageUrl: 'https://p16-webcast.tiktokcdn.com/webcast-va/sub_emote_7240612154651708166~tplv-obj.image', msgId: '6' });
+    expect(em.data).toMatchObject({ uniqueId: 'kofi_gh', isSubscriber: true, emoteId: '7240612154651708166', emoteImageUrl: 'https://p16-webcast.tiktokcdn.com/webcast-va/sub_emote_7240612154651708166~tplv-obj.image', msgId: '6' });
     const q = await mapped(encodeMore.question('7', 1750000000000, fan, 'what game is this?', '7515600000000000002'));
     expect(q.data).toMatchObject({ uniqueId: 'kofi_gh', questionText: 'what game is this?' });
     const li = await mapped(encodeMore.liveIntro('8', 1750000000000, host, '7515589000000000000', 'Chill stream, gifts welcome'));
@@ -143,6 +144,15 @@ describe('the other kinds TikFinity forwards, as real data has them', () => {
     expect(a.data).toMatchObject({ battleStatus: 1, battleArmies: [{ hostUserId: '6983923605470856197', points: 24310 }, { hostUserId: '7123456789012345678', points: 3050, participants: [] }] });
     const p = (a.data.battleArmies as Array<{ participants: Array<Record<string, unknown>> }>)[0]!.participants[0]!;
     expect([p.userId, p.nickname, p.uniqueId, p.profilePictureUrl]).toEqual(['7350695922194564138', 'letstalkshop', '', '']);
+  });
+
+  it('roomUser: all 16 top viewers in rank order, 0-coin viewers included, without badges or follow fields', async () => {
+    const ranks = Array.from({ length: 16 }, (_, i) => ({ user: user({ id: String(7300000000000000000n + BigInt(i)), handle: `viewer_${i}`, nickname: `Viewer ${i}` }), score: Math.max(0, 500 - i * 50) }));
+    const f = await mapped(encode.roomUserSeq('13', 1750000000000, 1830, ranks));
+    const top = f.data.topViewers as Array<{ user: Record<string, unknown>; coinCount: number }>;
+    expect(top.map((t) => t.coinCount)).toEqual([500, 450, 400, 350, 300, 250, 200, 150, 100, 50, 0, 0, 0, 0, 0, 0]);
+    expect(top.every((t) => Array.isArray(t.user.userBadges) && (t.user.userBadges as unknown[]).length === 0 && !('followInfo' in t.user) && t.user.topGifterRank === null)).toBe(true);
+    expect(f.data.viewerCount).toBe(1830);
   });
 
   it('streamEnd: a control message with action 3 (ended) or 4 (suspended); other actions make no event', async () => {

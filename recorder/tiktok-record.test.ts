@@ -9,6 +9,7 @@ import { SignConfig } from 'tiktok-live-connector';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecording, readEntries } from './reader.ts';
+import { inspectRecording } from './inspect.ts';
 import { tempDir } from './test-helpers.ts';
 import { TikTokRecorder, type TikTokRecordOptions } from './tiktok-record.ts';
 import { startTikTokStandIn, type TikTokStandIn } from './tiktok-stand-in.ts';
@@ -191,6 +192,9 @@ describe('record --tiktok over a real (loopback) TikTok-shaped connection', () =
           expect(r.success ? 'valid' : `${f.event}: ${r.error.message}`).toBe('valid');
         }
         expect(s.byKind).toMatchObject({ chat: 1, goalUpdate: 1, superFan: 1, barrage: 1, controlMessage: 1 });
+        // tiksim inspect counts the TLC-style frames by their kind, as any other frame.
+        const r = await inspectRecording(dir);
+        expect([r.badLines, r.byKind]).toEqual([[], { chat: 1, goalUpdate: 1, superFan: 1, barrage: 1, controlMessage: 1 }]);
         expect(rec.noEventLine()).toBe('decoded, no TikFinity event: WebcastGoalUpdateMessage ×1, WebcastBarrageMessage ×1, WebcastControlMessage ×1 (written as TLC-style frames)');
       } else {
         expect(frames.map((f) => f.event)).toEqual(['chat']);
