@@ -36,7 +36,10 @@ export interface Viewer {
   readonly followRole: number;
   readonly isModerator: boolean;
   readonly isSubscriber: boolean;
+  readonly isNewGifter: boolean;
   readonly gifterLevel: number;
+  /** Fan-club level (the sceneType 10 badge's level), 0 when not a member. */
+  readonly teamMemberLevel: number;
   readonly topGifterRank: number;
   /** The user block's fields as JSON, without braces: `"userId":"…",…,"teamMemberLevel":0`. */
   readonly json: string;
@@ -49,6 +52,53 @@ export type { ViewerSummary } from '../protocol/api.ts';
 import type { ViewerSummary } from '../protocol/api.ts';
 
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** What a viewer's badges say, each flag backed by its badge as TLC v1 derives the flags from the badges. */
+interface BadgeFlags {
+  isModerator: boolean;
+  isNewGifter: boolean;
+  topGifterRank: number;
+  isSubscriber: boolean;
+  subLevel: number;
+  gifterLevel: number;
+  teamMemberLevel: number;
+}
+
+// Badge objects as TLC v1's mapBadges builds them from real captures (docs/REAL-DATA.md, "Simulator distributions"):
+// text badges lead with badgeSceneType (Object.assign({badgeSceneType}, badge)), image and privilege badges do not.
+const MOD_BADGE = '{"badgeSceneType":1,"type":"pm_mt_moderator_im","name":"Moderator"}';
+const NEW_GIFTER_BADGE = '{"badgeSceneType":2,"type":"pm_mt_live_ng_im","name":"New gifter"}';
+const NO_FLAGS = '"isModerator":false,"isNewGifter":false,"isSubscriber":false,"topGifterRank":null,"gifterLevel":0,"teamMemberLevel":0';
+
+const privilege = (id: string, level: number, scene: number): string =>
+  `{"type":"privilege","privilegeId":"${id}${String(10000 + level * 37).slice(-5)}","level":${level},"badgeSceneType":${scene}}`;
+
+/**
+ * The badge array and userSceneTypes of a viewer. Each badge group of TikTok's user gives one scene type, and v1 maps a
+ * group to zero or more badges: so the subscriber's group yields an image and a privilege badge under one 4, and the
+ * top gifter's second, empty group a 6 with no badge (the real gift sample: badges [image 6, privilege 8], scenes [6,8,6]).
+ * Group order follows the real TikFinity captures: [4,8,4,10] for a subscribing, levelled fan-club member.
+ */
+function badgeBlock(mediaBase: string, f: BadgeFlags): { badges: string; scenes: string } {
+  const badges: string[] = [];
+  const scenes: number[] = [];
+  const add = (scene: number, ...b: string[]): void => {
+    badges.push(...b);
+    scenes.push(scene);
+  };
+  if (f.isModerator) add(1, MOD_BADGE);
+  if (f.isNewGifter) add(2, NEW_GIFTER_BADGE);
+  if (f.topGifterRank > 0) add(6, `{"type":"image","badgeSceneType":6,"displayType":1,"url":"${mediaBase}/media/badge/top-gifter.png"}`);
+  const subPrivilege = privilege('73417462497349', f.subLevel, 4);
+  if (f.isSubscriber) add(4, `{"type":"image","badgeSceneType":4,"displayType":1,"url":"${mediaBase}/media/badge/sub_badge.png"}`, subPrivilege);
+  if (f.gifterLevel > 0) {
+    add(8, `{"type":"privilege","privilegeId":"71383818616753${String(4000 + (f.gifterLevel % 6000)).padStart(5, '0')}","level":${f.gifterLevel},"badgeSceneType":8}`);
+  }
+  if (f.isSubscriber) add(4, subPrivilege);
+  if (f.teamMemberLevel > 0) add(10, privilege('71969290904425', f.teamMemberLevel, 10));
+  if (f.topGifterRank > 0) add(6);
+  return { badges: badges.join(','), scenes: scenes.join(',') };
+}
 
 function digits(rng: Rng, n: number): string {
   let s = '';
@@ -146,8 +196,9 @@ export class Population {
     const url = faceSlot >= 0 ? `${this.mediaBase}/media/face/${faceSlot}.png` : `${this.mediaBase}/media/avatar/${index}.png`;
     const active = index < 50;
     const follows = rng.chance(active ? 0.6 : 0.25);
-    const friends = rng.chance(0.15);
-    const followRole = o.followRole ?? (follows ? (friends ? 2 : 1) : 0);
+    const friendDraw = rng.float();
+    // followRole is TikTok's followStatus (TLC v1 copies it): 1 follower, 2 friends, 3 also seen on real gifters.
+    const followRole = o.followRole ?? (follows ? (friendDraw < 0.15 ? 2 : friendDraw < 0.22 ? 3 : 1) : 0);
     const levelA = rng.int(8, 45);
     const levelB = rng.chance(0.25) ? rng.int(1, 20) : 0;
     const gifterLevel = o.gifterLevel ?? (active ? levelA : levelB);
@@ -155,34 +206,27 @@ export class Population {
     const isModerator = o.isModerator ?? mod;
     const sub = rng.chance(active ? 0.25 : 0.02);
     const isSubscriber = o.isSubscriber ?? sub;
+    const subLevel = rng.int(1, 4);
+    const isNewGifter = rng.chance(active ? 0.01 : 0.03);
     const topGifterRank = index < TOP_BADGE_COUNT && index < this.size ? index + 1 : 0;
-    const teamMemberLevel = rng.chance(active ? 0.3 : 0.02) ? rng.int(1, 20) : 0;
+    const teamMemberLevel = rng.chance(active ? 0.3 : 0.02) ? rng.int(1, 30) : 0;
     const followingCount = Math.floor(Math.exp(rng.range(0, 7.5)));
     const followerCount = Math.floor(Math.exp(rng.range(0, 10)));
-    const badges: string[] = [];
-    const scenes: number[] = [];
-    if (topGifterRank > 0) {
-      badges.push(`{"type":"image","badgeSceneType":6,"displayType":1,"url":"${this.mediaBase}/media/badge/top-gifter.png"}`);
-      scenes.push(6);
-    }
-    if (gifterLevel > 0) {
-      badges.push(`{"type":"privilege","privilegeId":"71383818616753${String(4000 + (gifterLevel % 6000)).padStart(5, '0')}","level":${gifterLevel},"badgeSceneType":8}`);
-      scenes.push(8);
-    }
-    if (topGifterRank > 0) scenes.push(6);
+    const { badges, scenes } = badgeBlock(this.mediaBase, { isModerator, isNewGifter, topGifterRank, isSubscriber, subLevel, gifterLevel, teamMemberLevel });
     const head = `"userId":"${userId}","secUid":"${secUid}","uniqueId":"${uniqueId}","nickname":${JSON.stringify(nickname)},"profilePictureUrl":${JSON.stringify(url)}`;
-    const badgeJson = `"userBadges":[${badges.join(',')}],"userSceneTypes":[${scenes.join(',')}]`;
+    const badgeJson = `"userBadges":[${badges}],"userSceneTypes":[${scenes}]`;
     const details = `"userDetails":{"createTime":"0","bioDescription":"","profilePictureUrls":${JSON.stringify([url, `${url}?v=1`, `${url}?v=1&format=jpeg`])}}`;
-    const flags = `"isModerator":${isModerator},"isNewGifter":false,"isSubscriber":${isSubscriber}`;
+    const flags = `"isModerator":${isModerator},"isNewGifter":${isNewGifter},"isSubscriber":${isSubscriber}`;
     const tail = `"gifterLevel":${gifterLevel},"teamMemberLevel":${teamMemberLevel}`;
     const json =
       `${head},"followRole":${followRole},${badgeJson},${details},` +
-      `"followInfo":{"followingCount":${followingCount},"followerCount":${followerCount},"followStatus":${followRole > 0 ? 1 : 0},"pushStatus":0},` +
+      `"followInfo":{"followingCount":${followingCount},"followerCount":${followerCount},"followStatus":${followRole},"pushStatus":0},` +
       `${flags},"topGifterRank":${topGifterRank},${tail}`;
-    const topJson = `{${head},${badgeJson},${details},${flags},"topGifterRank":null,${tail}}`;
+    // roomUser's ranked users carry no badges on TikTok, so TLC v1 derives no flags or levels for them (real samples).
+    const topJson = `{${head},"userBadges":[],"userSceneTypes":[],${details},${NO_FLAGS}}`;
     return {
       index, userId, secUid, uniqueId, nickname, profilePictureUrl: url, face: faceSlot, followRole,
-      isModerator, isSubscriber, gifterLevel, topGifterRank, json: flat(json), topJson: flat(topJson),
+      isModerator, isSubscriber, isNewGifter, gifterLevel, teamMemberLevel, topGifterRank, json: flat(json), topJson: flat(topJson),
     };
   }
 

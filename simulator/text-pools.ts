@@ -4,7 +4,7 @@ import { INTROS, ODD_NICKNAMES, PHRASES, QUESTIONS } from './text-phrases.ts';
 
 /** Precomputed text drawn from with the rng at event time (faker per event is far too slow). */
 export interface TextPools {
-  /** Display names in several scripts, some long or odd. */
+  /** Display names in several scripts, some long or odd, none over MAX_NICKNAME_LENGTH. */
   readonly nicknames: readonly string[];
   /** ASCII handles ([a-z0-9._]) to base uniqueIds on. */
   readonly handles: readonly string[];
@@ -42,6 +42,19 @@ function fill(tpl: string, f: Faker, rng: Rng): string {
   });
 }
 
+/** TikTok's longest nickname in 236 real users had 29 characters (docs/REAL-DATA.md): cut at a code point boundary. */
+export const MAX_NICKNAME_LENGTH = 29;
+
+function capNickname(n: string): string {
+  if (n.length <= MAX_NICKNAME_LENGTH) return n;
+  let out = '';
+  for (const ch of n) {
+    if (out.length + ch.length > MAX_NICKNAME_LENGTH) break;
+    out += ch;
+  }
+  return out.trimEnd();
+}
+
 function handleOf(raw: string, rng: Rng): string {
   const h = raw.toLowerCase().replace(/[^a-z0-9._]/g, '').replace(/^\.+|\.+$/g, '').slice(0, 20);
   return h.length >= 3 ? h : `user${rng.int(1000, 99_999_999)}`;
@@ -70,8 +83,9 @@ export function textPools(seed: number): TextPools {
     else if (r < 0.7) nicknames.push(first);
     else if (r < 0.8) nicknames.push(`${first} ${f.internet.emoji()}`);
     else if (r < 0.87) nicknames.push(rng.pick(ODD_NICKNAMES));
-    else if (r < 0.92) nicknames.push(`${f.person.fullName()} | ${f.word.words(4)} ${f.internet.emoji()}`.slice(0, 60));
+    else if (r < 0.92) nicknames.push(`${f.person.fullName()} | ${f.word.words(4)} ${f.internet.emoji()}`);
     else nicknames.push(fakers[0].internet.username());
+    nicknames[i] = capNickname(nicknames[i]);
     handles.push(handleOf(rng.chance(0.5) ? fakers[0].internet.username() : fakers[li].internet.username(), rng));
   }
   const comments: string[] = [];

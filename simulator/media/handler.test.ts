@@ -34,7 +34,7 @@ describe('media handler', () => {
       ['/media/avatar/0.png', 200], ['/media/avatar/10000000.png', 200], ['/media/avatar/42.png?v=2', 200],
       ['/media/face/0.png', 256], ['/media/face/1.png', 256], ['/media/face/2.png', 256],
       ['/media/emote/0.png', 96], ['/media/emote/7.png', 96],
-      ['/media/badge/top-gifter.png', 64], ['/media/placeholder.png', 200],
+      ['/media/badge/top-gifter.png', 64], ['/media/badge/sub_badge.png', 64], ['/media/placeholder.png', 200],
       ...GIFT_CATALOG.map((g): [string, number] => [`/media/gift/${g.id}.png`, 128]),
     ];
     for (const [path, size] of cases) {

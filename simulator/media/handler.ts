@@ -6,7 +6,7 @@ import { EMOTE_COUNT, renderEmote } from './emote.ts';
 import { FACE_COUNT, loadFace } from './faces.ts';
 import { renderGiftPng } from './gift.ts';
 import { Lru } from './lru.ts';
-import { renderPlaceholder, renderTopGifterBadge } from './misc.ts';
+import { renderPlaceholder, renderSubscriberBadge, renderTopGifterBadge } from './misc.ts';
 import { encodePng } from './png.ts';
 import { sendError } from '../api/http.ts';
 import type { ErrorCode } from '../../protocol/errors.ts';
@@ -32,7 +32,7 @@ interface Image { bytes: Buffer; etag: string }
 type Lookup = { ok: true; key: string; make: () => Buffer } | { ok: false; message: string };
 
 const ROUTES_HELP = '/media/avatar/<0..10000000>.png[?v=<1..1000>], /media/face/<0..2>.png, /media/gift/<giftId>.png, '
-  + `/media/emote/<0..${EMOTE_COUNT - 1}>.png, /media/badge/top-gifter.png, /media/placeholder.png`;
+  + `/media/emote/<0..${EMOTE_COUNT - 1}>.png, /media/badge/top-gifter.png, /media/badge/sub_badge.png, /media/placeholder.png`;
 
 /** A non-negative decimal integer without sign, exponent or leading zeros, else null. */
 function parseIndex(text: string | undefined): number | null {
@@ -69,6 +69,8 @@ export function lookupMedia(path: string, query: URLSearchParams, facesDir?: str
     return { ok: true, key: `gift:${gift.id}`, make: () => renderGiftPng(gift.id, gift.diamondCount, gift.name) };
   }
   if (path === '/media/badge/top-gifter.png') return { ok: true, key: 'badge:top-gifter', make: () => encodePng(renderTopGifterBadge()) };
+  // Named like TikTok's sub badge URLs (…/sub_<hash>…), which TLC v1 and some clients test for "/sub_".
+  if (path === '/media/badge/sub_badge.png') return { ok: true, key: 'badge:sub', make: () => encodePng(renderSubscriberBadge()) };
   if (path === '/media/placeholder.png') return { ok: true, key: 'placeholder', make: () => placeholderPng() };
   return { ok: false, message: `no media at ${path}; media paths are ${ROUTES_HELP}` };
 }

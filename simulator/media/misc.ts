@@ -12,6 +12,15 @@ export function renderTopGifterBadge(): Raster {
   return r;
 }
 
+/** The subscriber badge (64x64): a violet shield with a white star, the simulator's stand-in for TikTok's sub badge. */
+export function renderSubscriberBadge(): Raster {
+  const S = 64, c = S / 2;
+  const r = new Raster(S, S);
+  r.fill(polygon([[c - 24, 8], [c + 24, 8], [c + 24, 34], [c, 58], [c - 24, 34]]), linear(0, 0, S, S, hsl(276, 0.85, 0.66), hsl(262, 0.8, 0.42)));
+  r.fill(star(c, 30, 5, 14, 6), white(0.95), boxAround(c, 30, 15));
+  return r;
+}
+
 /** Stand-in picture (200x200, opaque) for replayed media that was never captured: grey card, ring and slash. */
 export function renderPlaceholder(): Raster {
   const S = 200, c = S / 2;
