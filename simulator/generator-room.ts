@@ -1,7 +1,7 @@
 import type { Population } from './population.ts';
 
-/** How many viewers roomUser's topViewers lists. */
-export const TOP_VIEWER_COUNT = 10;
+/** How many viewers roomUser's topViewers lists at most: real frames hold up to 16 (docs/REAL-DATA.md). */
+export const TOP_VIEWER_COUNT = 16;
 
 /**
  * The room's running state: like total, audience size, streamer followers, and the coins each viewer has sent this

@@ -46,7 +46,7 @@ describe('member generator', () => {
 });
 
 describe('roomUser generator', () => {
-  it('comes every 1.6-2.5 s with topViewers equal to the coins credited, sorted, valid and in real key order', () => {
+  it('comes every 1.6-2.5 s with topViewers equal to the coins credited, sorted, padded with 0-coin viewers, valid and in real key order', () => {
     const e = makeEngine({ rates: { ...SILENT, gift: 3, member: 2 } });
     const frames = collect(e, T0 + 120_000, 50);
     const coins = new Map<string, number>();
@@ -58,9 +58,13 @@ describe('roomUser generator', () => {
       } else if (f.event === 'roomUser') {
         const d = f.data as unknown as RoomUserData;
         expect(eventSchemas.roomUser.safeParse(d).error).toBeUndefined();
-        const expected = [...coins.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-        expect(d.topViewers.map((x) => x.coinCount)).toEqual(expected.map((x) => x[1]));
-        for (const tv of d.topViewers) expect(coins.get(tv.user.userId)).toBe(tv.coinCount);
+        // The top gifters first, then viewers who sent nothing, up to 16 (as real frames list them).
+        const expected = [...coins.entries()].sort((a, b) => b[1] - a[1]).slice(0, 16);
+        const gifters = d.topViewers.filter((x) => x.coinCount > 0);
+        expect(gifters.map((x) => x.coinCount)).toEqual(expected.map((x) => x[1]));
+        expect(d.topViewers.slice(gifters.length).every((x) => x.coinCount === 0)).toBe(true);
+        expect(d.topViewers).toHaveLength(Math.min(16, d.viewerCount));
+        for (const tv of d.topViewers) expect(coins.get(tv.user.userId) ?? 0).toBe(tv.coinCount);
         checked++;
         if (checked === 10) {
           expect(noUrls(keyOrder(d))).toEqual(noUrls(keyOrder(realSample('roomUser').data)));

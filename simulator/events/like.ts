@@ -25,10 +25,16 @@ export function likeText(host: KindHost, v: Viewer, likeCount: number, t: number
   return likeFrame({ user: v, msgId: host.msgId(t), t, likeCount, totalLikeCount: host.room.totalLikes }, host.ctx);
 }
 
-/** 1..15 likes, mostly small batches. */
-function likeBatch(rng: Rng): number {
+/** Share of like events that are a full batch of 15 on real streams (docs/REAL-DATA.md). */
+export const FULL_BATCH_SHARE = 0.65;
+
+/**
+ * 1..15 likes: real like events are mostly full batches (65% carry 15, mean about 11.5). The rest are partial
+ * batches, mostly small: 70% of them 1..5, 30% 6..14 (mean 5.1), which gives the real mean: 0.65 × 15 + 0.35 × 5.1 ≈ 11.5.
+ */
+export function likeBatch(rng: Rng): number {
   const u = rng.float();
-  return u < 0.35 ? 1 : u < 0.8 ? rng.int(2, 6) : rng.int(7, 15);
+  return u < FULL_BATCH_SHARE ? 15 : u < FULL_BATCH_SHARE + 0.35 * 0.7 ? rng.int(1, 5) : rng.int(6, 14);
 }
 
 /** like: batched taps with a room-wide monotonic total. */
@@ -38,6 +44,6 @@ export const likeKind = {
     const v = activeViewer(host);
     host.send(emit, 'like', likeText(host, v, likeBatch(host.rng), Math.floor(tf)), tf);
   },
-  build: (host, vi, data, rng) => (t) => likeText(host, host.pop.get(vi), typeof data.likeCount === 'number' ? data.likeCount : rng.int(1, 15), t),
+  build: (host, vi, data, rng) => (t) => likeText(host, host.pop.get(vi), typeof data.likeCount === 'number' ? data.likeCount : likeBatch(rng), t),
   consumes: ['likeCount'],
 } satisfies KindSpec;
