@@ -23,7 +23,10 @@ export function chatEmotesJson(ctx: FrameCtx, n: number, place: number): string 
   return `[{"emoteId":"${emoteIdOf(n)}","emoteImageUrl":"${ctx.mediaBase}/media/emote/${n}.png","placeInComment":${place}}]`;
 }
 
-/** A chat frame with a comment from the pools (4% carry an emote), drawn from the core's own rng. */
+/**
+ * A chat frame with a comment from the pools, drawn from the core's own rng. Emotes in chat are subscriber emotes,
+ * so only subscribers' comments carry one (a quarter of theirs: 2 to 4% of all chats, by room size).
+ */
 export function chatText(host: KindHost, v: Viewer, t: number, commentJson?: string): string {
   const rng = host.rng;
   const p = host.pools;
@@ -32,7 +35,7 @@ export function chatText(host: KindHost, v: Viewer, t: number, commentJson?: str
   if (c === undefined) {
     const ci = rng.u32() % p.comments.length;
     c = p.commentsJson[ci];
-    if (rng.chance(0.04)) emotes = chatEmotesJson(host.ctx, rng.int(0, EMOTE_COUNT - 1), p.comments[ci].length);
+    if (rng.chance(0.25) && v.isSubscriber) emotes = chatEmotesJson(host.ctx, rng.int(0, EMOTE_COUNT - 1), p.comments[ci].length);
   }
   return chatFrame({ user: v, msgId: host.msgId(t), t, commentJson: c, emotesJson: emotes }, host.ctx);
 }

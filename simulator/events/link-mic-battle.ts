@@ -11,9 +11,24 @@ export interface LinkMicBattleParams {
 
 const HEAD = frameHead('linkMicBattle');
 
+/**
+ * A battle user's block as TikFinity's v1 mapping fills it from the little TikTok sends for a battle's hosts (userId,
+ * uniqueId, nickname, picture: docs/REAL-DATA.md): every other field blank, no badges, no follow state.
+ */
+export function sparseUserJson(p: { userId: string; uniqueId: string; nickname: string; picture: string }): string {
+  const pics = p.picture === '' ? '[]' : `[${JSON.stringify(p.picture)}]`;
+  return (
+    `{"userId":"${p.userId}","secUid":"","uniqueId":${JSON.stringify(p.uniqueId)},"nickname":${JSON.stringify(p.nickname)},` +
+    `"profilePictureUrl":${JSON.stringify(p.picture)},"followRole":0,"userBadges":[],"userSceneTypes":[],` +
+    `"userDetails":{"createTime":"0","bioDescription":"","profilePictureUrls":${pics}},` +
+    '"followInfo":{"followingCount":0,"followerCount":0,"followStatus":0,"pushStatus":0},' +
+    '"isModerator":false,"isNewGifter":false,"isSubscriber":false,"topGifterRank":0,"gifterLevel":0,"teamMemberLevel":0}'
+  );
+}
+
 /** The exact frame text of a linkMicBattle event. */
 export function linkMicBattleFrame(p: LinkMicBattleParams, ctx: FrameCtx): string {
-  const users = p.battleUsers.map((u) => `{${u.json}}`).join(',');
+  const users = p.battleUsers.map((u) => sparseUserJson({ userId: u.userId, uniqueId: u.uniqueId, nickname: u.nickname, picture: u.profilePictureUrl })).join(',');
   return `${HEAD}"battleUsers":[${users}],"msgId":"${p.msgId}","createTime":"${p.t}"${ctx.tail}`;
 }
 
