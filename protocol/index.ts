@@ -26,3 +26,4 @@ export * from './events/config.ts';
 export * from './errors.ts';
 export * from './api.ts';
 export * from './backoff.ts';
+export * from './message.ts';
