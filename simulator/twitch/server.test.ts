@@ -61,6 +61,9 @@ describe('login and join, as Twitch answers them', () => {
     ]);
     expect(c.frames).toHaveLength(1);
     expect(c.frames[0]!.split('\r\n')).toHaveLength(9); // eight lines, each CRLF-terminated
+    // A frame without CRLF is one line (tmi.js sends its commands so).
+    c.send('PING :no-crlf');
+    expect(await c.waitFor(/no-crlf/)).toBe(':tmi.twitch.tv PONG tmi.twitch.tv :no-crlf');
   });
 
   it('answers JOIN with the echo, 353/366, USERSTATE and the full ROOMSTATE', async () => {

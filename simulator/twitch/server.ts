@@ -228,7 +228,10 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
       destroy: () => ws.terminate(),
     });
     ws.on('message', (data, binary) => {
-      if (!binary) s.receive(data.toString());
+      if (binary) return;
+      // A frame ends a line: tmi.js sends one command per frame with no CRLF, and Twitch takes that.
+      const text = data.toString();
+      s.receive(text.endsWith('\n') ? text : `${text}\r\n`);
     });
     ws.on('error', () => {});
     ws.on('close', () => s.transportClosed());
