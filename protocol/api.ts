@@ -106,8 +106,10 @@ export interface ClientInfo {
 export interface GenerationStatus {
   seed: number;
   population: number;
-  /** Effective rates now (a running scenario's phase applied). */
+  /** Effective rates now (a running scenario's phase applied), of the kinds generated. */
   rates: Record<string, number>;
+  /** Every TikTok kind is generated and may be fired, not only TikFinity's 17 (`--all-kinds`). */
+  allKinds: boolean;
   scenario: ScenarioInfo | null;
   paused: boolean;
   quirks: Quirks;
@@ -203,6 +205,8 @@ export interface KindInfo {
   defaultRate?: number;
   periodic: boolean;
   burst: boolean;
+  /** A TikTok kind TikFinity does not forward: generated and fired only with `--all-kinds`. */
+  allKindsOnly?: boolean;
 }
 
 /** The name of a scenario or recording as listed (older servers listed bare names). */

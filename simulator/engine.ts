@@ -36,6 +36,11 @@ export interface EngineOptions {
   /** Every generated URL starts with this, e.g. 'http://127.0.0.1:21213'. */
   mediaBase: string;
   tikfinity?: { userId: number; username: string };
+  /**
+   * Generate and accept every TikTok-Live-Connector kind, not only the 17 TikFinity forwards (default false: the
+   * stream is byte for byte what it was). The other kinds' frames carry TLC-style data (protocol/tlc).
+   */
+  allKinds?: boolean;
 }
 
 export type { ScenarioInfo } from '../protocol/api.ts';
@@ -43,7 +48,7 @@ import type { GenerationStatus, ScenarioInfo } from '../protocol/api.ts';
 
 /** What GET /api/status shows of the generator: protocol's GenerationStatus, with the rates typed by kind. */
 export interface EngineStatus extends GenerationStatus {
-  rates: Rates;
+  rates: Partial<Rates>;
 }
 
 /** The event generator the server drives. */
@@ -99,6 +104,7 @@ export function createEngine(opts: EngineOptions): Engine {
     startMs: opts.startMs,
     mediaBase: opts.mediaBase.replace(/\/+$/, ''),
     tikfinity: opts.tikfinity ?? DEFAULT_TIKFINITY,
+    allKinds: opts.allKinds === true,
   });
   let fireSeq = 0;
   const fireRng = (): Rng => new Rng(opts.seed >>> 0, 0x6000_0000 + fireSeq++);
@@ -156,6 +162,7 @@ export function createEngine(opts: EngineOptions): Engine {
       seed: opts.seed,
       population: core.pop.total,
       rates: core.ratesAt(core.lastNow),
+      allKinds: opts.allKinds === true,
       scenario: scenarioInfo(core.lastNow),
       paused: core.paused,
       quirks: { ...core.quirks },

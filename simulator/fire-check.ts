@@ -3,10 +3,11 @@
  * name, `count`, `data` field by field against the event's schema, the gift and streak length, the frame cap.
  */
 import { z } from 'zod';
-import { EVENT_NAMES, eventSchemas, findGift, isEventName, suggestGifts, type CatalogGift, type EventName } from '../protocol/index.ts';
+import { EVENT_NAMES, eventSchemas, findGift, isEventName, isTiktokEventName, suggestGifts, TIKTOK_EVENT_NAMES, tlcExamples, tlcSchemas, type CatalogGift, type EventName, type TiktokEventName } from '../protocol/index.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
 import { zodFail } from './zod-errors.ts';
-import { kindSpec } from './events/index.ts';
+import { kindSpec, type SimKind } from './events/index.ts';
+import { deepMerge } from './events/tlc-kind.ts';
 
 /** Most events one POST may schedule (`count`) and longest streak (`repeatCount`). */
 export const MAX_FIRE_COUNT = 1000;
@@ -38,17 +39,34 @@ function checkData(event: EventName, data: unknown): Result<Record<string, unkno
   return ok(data as Record<string, unknown>);
 }
 
+/**
+ * Checks a TLC-style kind's `data` (any of its fields, at any depth) by merging it over the kind's example and
+ * validating the result against its schema (protocol/tlc), so a wrong type is refused now, not when the frame is built.
+ */
+function checkTlcData(event: TiktokEventName, data: unknown): Result<Record<string, unknown>, ApiError> {
+  if (data === undefined) return ok({});
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return fail('E_BAD_FIELD', `data must be an object of ${event} fields (TLC-style, e.g. ${JSON.stringify(tlcExamples[event]).slice(0, 80)}…), got ${JSON.stringify(data)}`, { field: 'data' });
+  }
+  const r = tlcSchemas[event].safeParse(deepMerge(tlcExamples[event] as Record<string, unknown>, data as Record<string, unknown>));
+  if (!r.success) return zodFail(r.error, 'data', 'E_BAD_FIELD', data);
+  return ok(data as Record<string, unknown>);
+}
+
 /** A body that passed the checks. */
 export interface CheckedFire {
-  event: EventName;
+  event: SimKind;
   count: number;
   data: Record<string, unknown>;
   /** For gifts: the catalog entry, the streak length and the frames it schedules. */
   gift?: { gift: CatalogGift; repeat: number; frames: number };
 }
 
-/** Checks `{event, data?, user?, count?}` without firing it. Never throws. */
-export function checkFireBody(body: unknown): Result<CheckedFire, ApiError> {
+/**
+ * Checks `{event, data?, user?, count?}` without firing it. Never throws. `allKinds`: the engine also takes every
+ * TikTok kind TikFinity does not forward (otherwise such a name is refused with E_NEEDS_ALL_KINDS).
+ */
+export function checkFireBody(body: unknown, allKinds = false): Result<CheckedFire, ApiError> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return fail('E_BAD_BODY', 'body must be a JSON object like {"event":"chat","data":{"comment":"hi"}}');
   }
@@ -62,14 +80,23 @@ export function checkFireBody(body: unknown): Result<CheckedFire, ApiError> {
     return fail('E_BAD_FIELD', `event must be one of: ${EVENT_NAMES.join(', ')}`, { field: 'event', choices: [...EVENT_NAMES] });
   }
   const event = b.event;
-  if (!isEventName(event)) {
-    return fail('E_UNKNOWN_EVENT', `unknown event "${event}"; valid events: ${EVENT_NAMES.join(', ')}`, { field: 'event', choices: [...EVENT_NAMES] });
+  const tlc = !isEventName(event) && isTiktokEventName(event);
+  if (tlc && !allKinds) {
+    return fail('E_NEEDS_ALL_KINDS', `"${event}" is a TikTok kind TikFinity does not forward; start the simulator with --all-kinds (API: allKinds: true) to fire it`, { field: 'event', choices: [...EVENT_NAMES] });
+  }
+  if (!isEventName(event) && !tlc) {
+    const choices: string[] = allKinds ? [...new Set<string>([...EVENT_NAMES, ...TIKTOK_EVENT_NAMES])] : [...EVENT_NAMES];
+    return fail('E_UNKNOWN_EVENT', `unknown event "${event}"; valid events: ${choices.join(', ')}`, { field: 'event', choices });
   }
   let count = 1;
   if (b.count !== undefined) {
     const c = checkInt(b.count, 'count', 1, MAX_FIRE_COUNT);
     if (!c.ok) return c;
     count = c.value;
+  }
+  if (!isEventName(event)) {
+    const d = checkTlcData(event as TiktokEventName, b.data);
+    return d.ok ? ok({ event: event as TiktokEventName, count, data: d.value }) : d;
   }
   // Checked before the schema (which holds 1 to 15 as well) so that the message says why and what to use instead.
   const likes = event === 'like' && typeof b.data === 'object' && b.data !== null ? (b.data as Record<string, unknown>).likeCount : undefined;

@@ -1,6 +1,6 @@
-import { userSpecSchema, type EventName, type UserSpec } from '../protocol/index.ts';
+import { userSpecSchema, type UserSpec } from '../protocol/index.ts';
 import { fail, ok, type ApiError, type Result } from './errors.ts';
-import { kindSpec } from './events/index.ts';
+import { kindSpec, type SimKind } from './events/index.ts';
 import { without } from './events/kind-spec.ts';
 import { applyOverrides, type Core } from './generator-core.ts';
 import { PendingType } from './generator-heap.ts';
@@ -46,7 +46,7 @@ function resolveUser(core: Core, spec: UserSpec | undefined, rng: Rng): Result<n
  * over the following seconds). Never throws; bad input gives an ApiError naming the field and the valid choices.
  */
 export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng, tag?: number): Result<{ scheduled: number; event: string }, ApiError> {
-  const c = checkFireBody(body);
+  const c = checkFireBody(body, core.opts.allKinds === true);
   if (!c.ok) return c;
   const { event, count, data } = c.value;
   const b = body as Record<string, unknown>;
@@ -67,7 +67,7 @@ export function fireEvent(core: Core, body: unknown, nowMs: number, rng: Rng, ta
 }
 
 /** The frame builder of one fired event, from its kind's spec, run when due so room counters stay monotonic. */
-function builder(core: Core, event: EventName, vi: number, data: Record<string, unknown>, rng: Rng): (t: number) => string {
+function builder(core: Core, event: SimKind, vi: number, data: Record<string, unknown>, rng: Rng): (t: number) => string {
   const spec = kindSpec(event);
   if (!spec.build) throw new Error(`the ${event} spec has neither build nor schedule`);
   const build = spec.build(core, vi, data, rng);

@@ -3,42 +3,48 @@
  * ramps and its reaction boosts shape over time. Draws come from the core's own rng, in the core's order, so a seed
  * repeats the stream.
  */
-import { RATE_KINDS, type RateKind } from './events/index.ts';
+import type { RateKind } from './events/index.ts';
 import type { Rates } from './rates.ts';
 import type { Rng } from './rng.ts';
 import type { Scenario } from './scenarios/schema.ts';
 import { Timeline } from './scenarios/timeline.ts';
 
-const K = RATE_KINDS.length;
-const KIND_INDEX = Object.fromEntries(RATE_KINDS.map((k, i) => [k, i])) as Record<RateKind, number>;
 /** A rate-walk longer than this gives up (a kind silent for a day is silent). */
 const MAX_WALK_MS = 86_400_000;
 
 /** The next-arrival times of the rate kinds, and what shapes their rates. */
 export class Arrivals {
-  /** Next arrival (virtual ms) of each rate kind, by its index in RATE_KINDS. */
-  readonly next = new Float64Array(K);
+  /** Next arrival (virtual ms) of each rate kind, by its index in `kinds`. */
+  readonly next: Float64Array;
   timeline: Timeline | null = null;
   private boosts: { until: number; factor: Partial<Record<RateKind, number>> }[] = [];
+  private readonly index: Partial<Record<RateKind, number>>;
 
-  /** `rates`: the base rates as they are now (PUT /api/rates replaces the core's object). */
+  /**
+   * `rates`: the base rates as they are now (PUT /api/rates replaces the core's object); `kinds`: the kinds drawn, in
+   * draw order (TikFinity's, or every kind with allKinds: the others' rates are kept but never drawn).
+   */
   constructor(
     private readonly rates: () => Rates,
     private readonly rng: Rng,
-  ) {}
+    readonly kinds: readonly RateKind[],
+  ) {
+    this.next = new Float64Array(kinds.length);
+    this.index = Object.fromEntries(kinds.map((k, i) => [k, i]));
+  }
 
   /** The effective rate of kind index `k` at `t` (scenario phase, ramp and reaction boosts applied). */
   rateAt(k: number, t: number): number {
-    const kind = RATE_KINDS[k];
+    const kind = this.kinds[k]!;
     let r = this.timeline ? this.timeline.rate(kind, this.rates(), this.timeline.at(t)) : this.rates()[kind];
     for (const b of this.boosts) if (t < b.until) r *= b.factor[kind] ?? 1;
     return r;
   }
 
-  /** Effective rates at `t`, for status(). */
-  ratesAt(t: number): Rates {
-    const out = { ...this.rates() };
-    for (let k = 0; k < K; k++) out[RATE_KINDS[k]] = Math.round(this.rateAt(k, t) * 1e6) / 1e6;
+  /** Effective rates at `t` of the kinds drawn, for status(). */
+  ratesAt(t: number): Partial<Rates> {
+    const out: Partial<Rates> = {};
+    for (let k = 0; k < this.kinds.length; k++) out[this.kinds[k]!] = Math.round(this.rateAt(k, t) * 1e6) / 1e6;
     return out;
   }
 
@@ -48,7 +54,7 @@ export class Arrivals {
     let t = from;
     const tl = this.timeline;
     if (tl === null && this.boosts.length === 0) {
-      const r = this.rates()[RATE_KINDS[k]];
+      const r = this.rates()[this.kinds[k]!];
       return r > 0 ? t + (e * 1000) / r : Infinity;
     }
     while (t - from < MAX_WALK_MS) {
@@ -72,7 +78,7 @@ export class Arrivals {
 
   /** Redraws every kind's next arrival from `t` (after a rate, scenario or pause change; arrivals are memoryless). */
   redrawAll(t: number): void {
-    for (let k = 0; k < K; k++) this.next[k] = this.drawNext(k, t);
+    for (let k = 0; k < this.kinds.length; k++) this.next[k] = this.drawNext(k, t);
   }
 
   /** Starts a scenario at `t` (null = plain rates). */
@@ -91,7 +97,10 @@ export class Arrivals {
         this.boosts = this.boosts.filter((b) => b.until > tf);
         this.boosts.push({ until: tf + r.forS * 1000, factor: r.boost as Partial<Record<RateKind, number>> });
         // A boost changes the rate, so the boosted kinds' pending arrivals are redrawn from now.
-        for (const kind of Object.keys(r.boost) as RateKind[]) this.next[KIND_INDEX[kind]] = this.drawNext(KIND_INDEX[kind], tf);
+        for (const kind of Object.keys(r.boost) as RateKind[]) {
+          const i = this.index[kind];
+          if (i !== undefined) this.next[i] = this.drawNext(i, tf);
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { CatalogGift } from '../protocol/index.ts';
 import type { GiftParts } from './events/gift.ts';
-import { KINDS, RATE_KINDS, type KindHost } from './events/index.ts';
+import { KINDS, RATE_KINDS, TIKFINITY_RATE_KINDS, type KindHost, type KindSpec } from './events/index.ts';
 import { Arrivals } from './generator-arrivals.ts';
 import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
 import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
@@ -26,9 +26,10 @@ export interface CoreOptions {
   startMs: number;
   mediaBase: string;
   tikfinity: { userId: number; username: string };
+  /** Generate every TikTok kind, not only TikFinity's 17 (their frames carry TLC-style data). */
+  allKinds?: boolean;
 }
 
-const K = RATE_KINDS.length;
 /** Chat messages kept for newly connected clients. */
 const BACKLOG = 6;
 
@@ -57,6 +58,8 @@ export class Core implements StreakHost, KindHost {
   readonly rng: Rng;
   /** When each rate kind next arrives: Poisson draws against the rates, the scenario and its boosts. */
   readonly arrivals: Arrivals;
+  /** The spec of each drawn rate kind, by its index in arrivals.kinds. */
+  private readonly rateSpecs: readonly KindSpec[];
   private roomUserNext: number;
   private msgSeq = 0;
   private readonly backlog: string[] = [];
@@ -79,7 +82,8 @@ export class Core implements StreakHost, KindHost {
     this.room = new RoomState(Math.max(1, Math.round(opts.population * 0.05)), r.int(2_000, 90_000));
     this.streaks = new GiftStreaks(this, opts.seed, receiver);
     this.roomUserNext = opts.startMs + this.rng.range(800, 2500);
-    this.arrivals = new Arrivals(() => this.rates, this.rng);
+    this.arrivals = new Arrivals(() => this.rates, this.rng, opts.allKinds ? RATE_KINDS : TIKFINITY_RATE_KINDS);
+    this.rateSpecs = this.arrivals.kinds.map((k) => KINDS[k]);
     this.arrivals.redrawAll(opts.startMs);
   }
 
@@ -93,6 +97,7 @@ export class Core implements StreakHost, KindHost {
     let best = this.heap.peekTime();
     if (this.paused) return best;
     const next = this.arrivals.next;
+    const K = next.length;
     for (let k = 0; k < K; k++) if (next[k] < best) best = next[k];
     if (this.roomUserNext < best) best = this.roomUserNext;
     const s = this.timeline ? this.timeline.nextSpikeMs() : Infinity;
@@ -103,6 +108,7 @@ export class Core implements StreakHost, KindHost {
   advance(nowMs: number, emit: Emit): void {
     if (nowMs > this.lastNow) this.lastNow = nowMs;
     const next = this.arrivals.next;
+    const K = next.length;
     for (;;) {
       let best = this.heap.peekTime();
       let src = -1;
@@ -132,7 +138,7 @@ export class Core implements StreakHost, KindHost {
         this.onSpike?.(s.event, s.count, s.data, best);
       } else {
         next[src] = this.arrivals.drawNext(src, best);
-        KINDS[RATE_KINDS[src]!].generate(this, best, emit);
+        (this.rateSpecs[src]!.generate as NonNullable<KindSpec['generate']>)(this, best, emit);
       }
     }
   }
@@ -169,8 +175,8 @@ export class Core implements StreakHost, KindHost {
     else this.streaks.end(p.streak as Streak, p.t, emit);
   }
 
-  /** Effective rates at `t`, for status(). */
-  ratesAt(t: number): Rates {
+  /** Effective rates at `t` of the kinds drawn, for status(). */
+  ratesAt(t: number): Partial<Rates> {
     return this.arrivals.ratesAt(t);
   }
 

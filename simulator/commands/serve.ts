@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { TIKFINITY_RATE_KINDS } from '../events/index.ts';
 import { DEFAULT_RATES, parseRates, RATE_KINDS } from '../rates.ts';
 import { DEFAULT_QUIRKS, parseQuirks } from '../quirks.ts';
 import { loadScenarioFile, SCENARIO_PRESETS } from '../scenarios/load.ts';
@@ -43,6 +44,7 @@ interface ServeFlags {
   recordings: string;
   backlog: boolean;
   paused?: boolean;
+  allKinds?: boolean;
   maxClientBuffer: number;
   heartbeat: number;
   status: boolean;
@@ -153,6 +155,7 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
     recordingsDir: resolve(f.recordings),
     chatBacklog: f.backlog,
     paused: f.paused,
+    allKinds: f.allKinds === true,
     hub: { maxBufferedBytes: f.maxClientBuffer, heartbeatMs: f.heartbeat },
     replay: f.replay
       ? {
@@ -182,19 +185,21 @@ function banner(sim: RunningSimulator, opts: SimulatorOptions): string {
     `  api      ${sim.url}/api/status${t}`,
     opts.replay
       ? `  replaying ${opts.replay.recording}${opts.replay.instant ? ' (instant)' : ` at x${opts.replay.speed ?? 1}`}`
-      : `  seed ${opts.seed}${opts.scenario ? `, scenario ${typeof opts.scenario === 'string' ? opts.scenario : opts.scenario.name}` : ''}, population ${opts.population}`,
+      : `  seed ${opts.seed}${opts.scenario ? `, scenario ${typeof opts.scenario === 'string' ? opts.scenario : opts.scenario.name}` : ''}, population ${opts.population}${opts.allKinds ? ', all TikTok kinds' : ''}`,
   ];
   return lines.join('\n');
 }
 
 /** The part of `serve --help` after the flags: valid values, examples, exit codes. */
 export function serveHelpText(): string {
-  const rates = RATE_KINDS.map((k) => `${k}=${DEFAULT_RATES[k]}`).join(',');
+  const rates = TIKFINITY_RATE_KINDS.map((k) => `${k}=${DEFAULT_RATES[k]}`).join(',');
+  const more = RATE_KINDS.filter((k) => !TIKFINITY_RATE_KINDS.includes(k)).map((k) => `${k}=${DEFAULT_RATES[k]}`).join(',');
   const quirks = Object.entries(DEFAULT_QUIRKS).map(([k, v]) => `${k}=${String(v)}`).join(', ');
   const presets = SCENARIO_PRESETS.map((p) => (typeof p === 'string' ? p : p.name)).join(', ');
   return `
 Values:
   --rates kinds (events/s, defaults shown): ${rates}
+     with --all-kinds also: ${more}
   --quirks names (defaults shown): ${quirks}
      probabilities take 0..1; switches take on/off
   --scenario presets: ${presets}, or a scenario JSON file
@@ -204,6 +209,7 @@ Examples:
   $ tiksim serve --scenario gift-storm --population 5000
   $ tiksim serve --rates chat=2,gift=0.3 --quirks dropStreakEnd=0.1
   $ tiksim serve --paused                          fire events by hand from the panel or the API
+  $ tiksim serve --all-kinds --rates goalUpdate=0.1   every TikTok kind too (goals, polls, super fans: TLC-style data)
   $ tiksim serve --replay busy-streaks --loop      a bundled recording, by name (tiksim list shows them)
   $ tiksim serve --host 0.0.0.0 --token s3cret --allow-host studio.local
 
@@ -240,6 +246,7 @@ function addServeOptions(cmd: Command): Command {
     .option('--recordings <dir>', 'folder of recordings for the panel and API', 'recordings')
     .option('--no-backlog', 'do not send the last chats to each new client')
     .option('--paused', 'start with generation paused (fire events by hand)')
+    .option('--all-kinds', "also generate and accept every TikTok kind TikFinity does not forward (goalUpdate, pollMessage...: TLC-style data)")
     .addOption(new Option('--max-client-buffer <bytes>', 'bytes a slow client may have queued before frames to it are dropped').argParser(intArg(16_384, 1 << 30)).default(1 << 20))
     .addOption(new Option('--heartbeat <ms>', 'ping interval; clients that miss a pong are dropped').argParser(intArg(100, 3_600_000)).default(30_000))
     .option('--no-status', 'no live status line');

@@ -51,6 +51,8 @@ export interface KindSpec {
   readonly periodic?: true;
   /** Not in fault bursts: sent on connect only (config). */
   readonly noBurst?: true;
+  /** A kind TikFinity does not forward: its frame carries TLC-style data, and only an `allKinds` engine sends it. */
+  readonly tlc?: true;
   /** Draws one generated arrival due at `tf` and sends its frame(s). Required for rate kinds. */
   generate?(host: KindHost, tf: number, emit: Emit): void;
   /**

@@ -16,7 +16,8 @@ export function parseScenario(input: unknown, root = 'scenario'): Result<Scenari
   // A spike is a POST /api/events body fired later: check it as one now, or a typo ("Lon") would never fire.
   for (const [i, phase] of r.data.phases.entries()) {
     for (const [j, spike] of (phase.spikes ?? []).entries()) {
-      const c = checkFireBody({ event: spike.event, count: spike.count, ...(spike.data ? { data: spike.data } : {}) });
+      // Every kind is accepted here; an engine without allKinds refuses the TLC-style ones when the spike is due.
+      const c = checkFireBody({ event: spike.event, count: spike.count, ...(spike.data ? { data: spike.data } : {}) }, true);
       if (!c.ok) {
         const where = `${root}.phases[${i}].spikes[${j}]`;
         return { ok: false, error: { ...c.error, field: c.error.field ? `${where}.${c.error.field}` : where, message: `${where}: ${c.error.message}` } };

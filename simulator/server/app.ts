@@ -99,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       startMs: options.startMs,
       mediaBase,
       tikfinity: options.tikfinity,
+      allKinds: options.allKinds === true,
     });
 
   const sentListeners = new Set<(frame: OutFrame) => void>();

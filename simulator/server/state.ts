@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   tikfinity?: { userId: number; username: string };
   /** Start generation paused. */
   paused?: boolean;
+  /** Generate and accept every TikTok kind, not only TikFinity's 17 (`--all-kinds`; default false). */
+  allKinds?: boolean;
   /** Host names accepted besides the bound address and loopback (`--allow-host`): DNS rebinding is refused. */
   allowHosts?: string[];
   /** Origins besides the server's own allowed to drive the control API (`--allow-origin`). */

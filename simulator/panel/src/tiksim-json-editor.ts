@@ -3,7 +3,7 @@ import { EVENT_NAMES, type EventName } from '../../../protocol/names.ts';
 import { api } from './api.ts';
 import type { ApiError, UserSpec } from './api-types.ts';
 import { emit } from './events.ts';
-import { exampleText } from './examples.ts';
+import { exampleText, TLC_ONLY_KINDS, type TlcOnlyKind } from './examples.ts';
 import { baseStyles, cardStyles } from './styles.ts';
 import { checkFireBody, withSender } from './validate-body.ts';
 import './tiksim-error-note.ts';
@@ -42,7 +42,7 @@ export class TiksimJsonEditor extends LitElement {
   ];
 
   declare sender: UserSpec;
-  declare kind: EventName;
+  declare kind: EventName | TlcOnlyKind;
   declare text: string;
   declare useSender: boolean;
   declare error: ApiError | null;
@@ -60,7 +60,7 @@ export class TiksimJsonEditor extends LitElement {
     this.busy = false;
   }
 
-  private setKind(k: EventName): void {
+  private setKind(k: EventName | TlcOnlyKind): void {
     this.kind = k;
     this.text = exampleText(k);
     this.error = null;
@@ -68,7 +68,7 @@ export class TiksimJsonEditor extends LitElement {
 
   /** Puts an event's body into the editor (e.g. "edit" from the live log). */
   load(event: string, data: unknown): void {
-    if ((EVENT_NAMES as readonly string[]).includes(event)) this.kind = event as EventName;
+    if ((EVENT_NAMES as readonly string[]).includes(event) || (TLC_ONLY_KINDS as readonly string[]).includes(event)) this.kind = event as EventName | TlcOnlyKind;
     this.text = JSON.stringify({ event, data }, null, 2);
     this.error = null;
   }
@@ -119,8 +119,13 @@ export class TiksimJsonEditor extends LitElement {
       <h2>Any event (JSON)</h2>
       <div class="row">
         <label for="json-kind">Event</label>
-        <select id="json-kind" class="grow" .value=${this.kind} @change=${(e: Event) => this.setKind((e.target as HTMLSelectElement).value as EventName)}>
-          ${EVENT_NAMES.map((n) => html`<option value=${n} ?selected=${n === this.kind}>${n}</option>`)}
+        <select id="json-kind" class="grow" .value=${this.kind} @change=${(e: Event) => this.setKind((e.target as HTMLSelectElement).value as EventName | TlcOnlyKind)}>
+          <optgroup label="TikFinity">
+            ${EVENT_NAMES.map((n) => html`<option value=${n} ?selected=${n === this.kind}>${n}</option>`)}
+          </optgroup>
+          <optgroup label="Other TikTok kinds (serve --all-kinds)">
+            ${TLC_ONLY_KINDS.map((n) => html`<option value=${n} ?selected=${n === this.kind}>${n}</option>`)}
+          </optgroup>
         </select>
         <button type="button" @click=${() => this.setKind(this.kind)}>Reset example</button>
       </div>
