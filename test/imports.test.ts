@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tsFiles } from './source-files.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const DIRS = ['protocol', 'testing', 'simulator', 'recorder', 'overlay', 'bench', 'scripts', 'test', 'e2e'];
+const DIRS = ['protocol', 'testing', 'simulator', 'recorder', 'receivers', 'relay', 'overlay', 'bench', 'scripts', 'test', 'e2e'];
 
 
 /** Every module a file imports: `[specifier, resolved path or null for packages]`. */
@@ -55,6 +55,15 @@ describe('import direction (STYLE.md)', () => {
         (i) => (i.path ? /^(simulator\/panel\/src|protocol)\//.test(rel(i.path)) : !i.spec.startsWith('node:')),
       ),
     ).toEqual([]);
+  });
+
+  it('receivers/ and relay/ import only protocol/, simulator/, recorder/ and receivers/ (relay/ also itself)', () => {
+    expect(violations((f) => f.startsWith('receivers/') && !f.endsWith('.test.ts'), (i) => !i.path || /^(protocol|simulator|recorder|receivers)\//.test(rel(i.path)))).toEqual([]);
+    expect(violations((f) => f.startsWith('relay/') && !f.endsWith('.test.ts'), (i) => !i.path || /^(protocol|simulator|recorder|receivers|relay)\//.test(rel(i.path)))).toEqual([]);
+  });
+
+  it('nothing imports relay/ but relay/ itself, the CLI wiring (simulator/cli.ts) and the bench', () => {
+    expect(violations((f) => !/^(relay\/|bench\/|simulator\/cli\.ts$)/.test(f) && !f.endsWith('.test.ts'), (i) => !i.path || !rel(i.path).startsWith('relay/'))).toEqual([]);
   });
 
   it('no import circles among the modules (tests aside)', () => {

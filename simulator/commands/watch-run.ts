@@ -4,7 +4,7 @@ import { serveAggregate, type AggregateServer } from '../../receivers/aggregate-
 import type { Receiver } from '../../receivers/receiver.ts';
 import { TikfinityReceiver } from '../../receivers/tikfinity.ts';
 import { TwitchReceiver } from '../../receivers/twitch.ts';
-import { TWITCH_CHAT_URL, TWITCH_TOKEN_ENV, type WatchFlags } from './watch.ts';
+import { TWITCH_CHAT_URL, TWITCH_TOKEN_ENV, type WatchFlags } from './watch-flags.ts';
 import { formatMessage, isQuiet } from './watch-format.ts';
 import { createSound, soundFileProblem, type Sound } from './watch-sound.ts';
 

@@ -1,35 +1,12 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { intArg, offsetArg } from './parse-args.ts';
+import { TWITCH_CHAT_URL, TWITCH_TOKEN_ENV, type WatchFlags } from './watch-flags.ts';
 
 /**
  * `tiksim watch`: TikTok and Twitch chat merged into one live stream (receivers/aggregate.ts) on the terminal, as
  * JSON lines (`--json`), with a sound per message, and on a WebSocket for the overlay (`--serve-port`).
  * This module only declares the flags; watch-run.ts (loaded when the command runs) does the work.
  */
-
-/** The flags as commander hands them over. */
-export interface WatchFlags {
-  tiktokFrom?: string;
-  twitchFrom?: string;
-  twitchChannel: string[];
-  twitchNick?: string;
-  twitchPing?: number;
-  json?: boolean;
-  sound?: string;
-  mute?: boolean;
-  soundInterval: number;
-  servePort?: number;
-  host: string;
-  token?: string;
-  count?: number;
-  status: boolean;
-}
-
-/** Real Twitch chat over WebSocket, the address Twitch's own web chat uses. */
-export const TWITCH_CHAT_URL = 'wss://irc-ws.chat.twitch.tv:443';
-
-/** The environment variable a Twitch OAuth token is read from: never a flag, which `ps` and shell history would show. */
-export const TWITCH_TOKEN_ENV = 'TIKSIM_TWITCH_TOKEN';
 
 function channelsArg(v: string, prev: string[]): string[] {
   const names = v.split(',').map((s) => s.trim().replace(/^#/, '').toLowerCase()).filter((s) => s !== '');
