@@ -73,6 +73,35 @@ describe('tiksim serve: flags that would be accepted and ignored are refused', (
   });
 });
 
+describe('tiksim serve --all-kinds', () => {
+  it('generates the other TikTok kinds (TLC-style frames) at the rates given and says so in the banner and status', async () => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--no-status', '--no-config', '--all-kinds', '--rates', 'goalUpdate=20,chat=0,like=0,member=0,gift=0'], { cwd: mkdtempSync(join(tmpdir(), 'tiksim-cwd-')) });
+    try {
+      const out = await new Promise<string>((resolve) => {
+        let o = '';
+        child.stdout.on('data', (d: Buffer) => {
+          o += d.toString();
+          if (/population \d+/.test(o)) resolve(o);
+        });
+      });
+      expect(out).toMatch(/all TikTok kinds/);
+      const url = /listening on (ws:\/\/[^\s]+)/.exec(out)![1]!;
+      const got: { event: string; data: { common?: { method: string } } }[] = [];
+      const ws = new WebSocket(url);
+      ws.on('message', (d) => got.push(JSON.parse(String(d))));
+      await new Promise((r) => ws.once('open', r));
+      await new Promise((r) => setTimeout(r, 600));
+      ws.close();
+      expect(got.filter((f) => f.event === 'goalUpdate').length).toBeGreaterThan(2);
+      expect(got.find((f) => f.event === 'goalUpdate')!.data.common!.method).toBe('WebcastGoalUpdateMessage');
+      const status = (await (await fetch(`${url.replace('ws://', 'http://').replace(/\/$/, '')}/api/status`)).json()) as { allKinds: boolean };
+      expect(status.allKinds).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('a timed replay waits for its first client', () => {
   it('nothing is sent before a client connects; the first client gets the recording from its start', async () => {
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--no-status', '--replay', 'quiet', '--speed', '20'], { cwd: mkdtempSync(join(tmpdir(), 'tiksim-cwd-')) });
