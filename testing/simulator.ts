@@ -35,6 +35,8 @@ export interface StartOptions {
   population?: number;
   /** Start with generation paused: only fired events go out. */
   paused?: boolean;
+  /** Also generate and accept every TikTok kind TikFinity does not forward (goalUpdate...: TLC-style frames). */
+  allKinds?: boolean;
   /** The `config` frame sent on connect: TikFinity's default (the built-in), your own, or null for none. */
   config?: ConfigData | null;
   /** Start replaying a recording (a path or a bundled name such as 'quiet'). */
@@ -160,6 +162,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<Simulator
     scenario: opts.scenario,
     quirks: opts.quirks,
     paused: opts.paused,
+    allKinds: opts.allKinds,
     config: opts.config === undefined ? loadConfigFile(DEFAULT_CONFIG_PATH) : opts.config,
     replay: opts.replay,
     chatBacklog: opts.chatBacklog,
