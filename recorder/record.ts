@@ -131,6 +131,11 @@ export class Recorder {
             onDone: (note) => this.noteMedia(note),
           });
     this.done = new Promise((r) => (this.resolveDone = r));
+    this.writer.onError = (e) => {
+      // The frames of the failed batch were counted as they came; only those on disk count.
+      this.stats.frames = this.writer.frames + this.stats.binary;
+      this.fail(e);
+    };
   }
 
   /** Offset since the start, whole ms. */
@@ -211,7 +216,7 @@ export class Recorder {
 
   private onFrame(text: string): void {
     try {
-      this.writer.writeFrame(this.now(), text);
+      this.writer.writeFrameSoon(this.now(), text);
     } catch (e) {
       this.fail(e as RecordingError);
       return;
