@@ -3,6 +3,7 @@
 /** The flags as commander hands them over. */
 export interface WatchFlags {
   tiktokFrom?: string;
+  tiktok?: string;
   twitchFrom?: string;
   twitchChannel: string[];
   twitchNick?: string;

@@ -3,6 +3,7 @@ import { aggregate } from '../../receivers/aggregate.ts';
 import { serveAggregate, type AggregateServer } from '../../receivers/aggregate-server.ts';
 import type { Receiver } from '../../receivers/receiver.ts';
 import { TikfinityReceiver } from '../../receivers/tikfinity.ts';
+import { TikTokReceiver } from '../../receivers/tiktok.ts';
 import { TwitchReceiver } from '../../receivers/twitch.ts';
 import { TWITCH_CHAT_URL, TWITCH_TOKEN_ENV, type WatchFlags } from './watch-flags.ts';
 import { formatMessage, isQuiet } from './watch-format.ts';
@@ -12,6 +13,7 @@ import { createSound, soundFileProblem, type Sound } from './watch-sound.ts';
 export function watchReceivers(f: WatchFlags, env: NodeJS.ProcessEnv = process.env): Receiver[] {
   const out: Receiver[] = [];
   if (f.tiktokFrom) out.push(new TikfinityReceiver({ url: f.tiktokFrom }));
+  if (f.tiktok) out.push(new TikTokReceiver({ uniqueId: f.tiktok }));
   if (f.twitchChannel.length) {
     const token = env[TWITCH_TOKEN_ENV]?.trim() || undefined;
     out.push(

@@ -103,7 +103,7 @@ describe('tiksim watch', () => {
 
   it('bad flags exit 2 with what to do', async () => {
     const cases: [string[], string][] = [
-      [['watch'], 'nothing to watch: give --tiktok-from <url>, --twitch-channel <name>, or both.'],
+      [['watch'], 'nothing to watch: give --tiktok-from <url> or --tiktok <user>, --twitch-channel <name>, or both.'],
       [['watch', '--twitch-from', 'ws://127.0.0.1:1'], '--twitch-from needs a channel to join: add --twitch-channel <name>.'],
       [['watch', '--twitch-channel', 'bad name'], '"bad name" is not a Twitch channel name'],
       [['watch', '--tiktok-from', 'http://x'], '"http://x" must start with ws:// or wss://'],

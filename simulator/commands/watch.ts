@@ -33,6 +33,7 @@ export function registerWatch(program: Command): void {
     .command('watch')
     .description('watch TikTok and Twitch chat merged into one stream: printed, as JSON lines, with a sound, and on a WebSocket for overlays')
     .option('--tiktok-from <url>', 'a TikFinity-compatible socket (TikFinity, or tiksim serve), e.g. ws://127.0.0.1:21213/', urlArg(['ws:', 'wss:']))
+    .option('--tiktok <user>', 'TikTok LIVE directly (tiktok-live-connector; needs internet), by @uniqueId')
     .option('--twitch-from <url>', `Twitch chat: ws://, wss:// or irc:// (TCP) / ircs:// (default ${TWITCH_CHAT_URL} when a channel is given)`, urlArg(['ws:', 'wss:', 'irc:', 'ircs:']))
     .option('--twitch-channel <names>', 'Twitch channel(s) to read; comma-separated or repeated', channelsArg, [])
     .option('--twitch-nick <login>', `login to use with a token from $${TWITCH_TOKEN_ENV} (default: anonymous justinfan)`)
@@ -53,6 +54,7 @@ export function registerWatch(program: Command): void {
         'Examples:',
         '  $ tiksim watch --tiktok-from ws://127.0.0.1:21213/ --twitch-from ws://127.0.0.1:21215 --twitch-channel somechannel',
         '  $ tiksim watch --twitch-channel somechannel --json | jq .text      # real Twitch, anonymously',
+        '  $ tiksim watch --tiktok someuser --twitch-channel somechannel       # TikTok LIVE and Twitch, both real (internet)',
         '  $ tiksim watch --tiktok-from ws://127.0.0.1:21213/ --serve-port 21216 --mute',
         '    then open http://127.0.0.1:21213/overlay/?aggregate=ws://127.0.0.1:21216/',
         `  $ ${TWITCH_TOKEN_ENV}=oauth:... tiksim watch --twitch-channel me --twitch-nick me`,
@@ -65,8 +67,8 @@ export function registerWatch(program: Command): void {
       ].join('\n'),
     )
     .action(async (flags: WatchFlags) => {
-      if (!flags.tiktokFrom && !flags.twitchFrom && flags.twitchChannel.length === 0) {
-        throw new InvalidArgumentError('nothing to watch: give --tiktok-from <url>, --twitch-channel <name>, or both.');
+      if (!flags.tiktokFrom && !flags.tiktok && !flags.twitchFrom && flags.twitchChannel.length === 0) {
+        throw new InvalidArgumentError('nothing to watch: give --tiktok-from <url> or --tiktok <user>, --twitch-channel <name>, or both.');
       }
       if (flags.twitchFrom && flags.twitchChannel.length === 0) {
         throw new InvalidArgumentError('--twitch-from needs a channel to join: add --twitch-channel <name>.');
