@@ -160,6 +160,11 @@ export class Core implements StreakHost, KindHost {
     this.out(emit, event, text, t, tag);
   }
 
+  /** Queues a frame built when due at `t`, through the same path as fired ones. */
+  later(t: number, event: string, build: (t: number) => string): void {
+    this.heap.push({ t, type: PendingType.Build, event, text: '', streak: null, build });
+  }
+
   /** The last chat frames, oldest first. */
   chatBacklog(): string[] {
     return this.quirks.chatBacklog ? [...this.backlog] : [];

@@ -31,6 +31,8 @@ export interface KindHost {
   msgId(t: number): string;
   /** Sends a frame through the core's one path (chat backlog, duplicates quirk). */
   send(emit: Emit, event: string, text: string, t: number, tag?: number): void;
+  /** Queues a frame built when due at `t` (a sequence a kind plays out: a battle's score updates and its end). */
+  later(t: number, event: string, build: (t: number) => string): void;
   pickGift(rng: Rng): GiftParts;
   partsOf(g: CatalogGift): GiftParts;
   startGift(viewer: number, gift: GiftParts, tf: number, emit: Emit | null, total?: number, overrides?: Record<string, unknown> | null, tag?: number): void;

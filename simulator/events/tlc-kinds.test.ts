@@ -12,9 +12,10 @@ describe('the TikTok kinds TikFinity does not forward', () => {
     const rates = { ...allOff, ...Object.fromEntries(TLC_RATE_KINDS.map((k) => [k, 1])) };
     const frames = collect(makeEngine({ allKinds: true, rates }), T0 + 60_000, 250);
     const seen = new Set(frames.map((f) => f.event));
-    for (const k of TLC_RATE_KINDS) expect(seen.has(k), k).toBe(true);
+    // A battle's end (linkMicBattlePunishFinish) comes 330 s after its start: the battle test below waits for it.
+    for (const k of TLC_RATE_KINDS) if (k !== 'linkMicBattlePunishFinish') expect(seen.has(k), k).toBe(true);
     for (const f of frames) {
-      if (f.event === 'roomUser') continue;
+      if ((EVENT_NAMES as readonly string[]).includes(f.event)) continue;
       const r = tlcSchemas[f.event as TiktokEventName].safeParse(f.data);
       expect(r.error, `${f.event}: ${f.text.slice(0, 200)}`).toBeUndefined();
       expect(toTlcData(f.event, f.data)).toEqual({ ok: true, kind: f.event, data: f.data });
@@ -68,6 +69,22 @@ describe('the TikTok kinds TikFinity does not forward', () => {
     expect(polls[0]).toBe('0');
     expect(polls).toContain('1');
     expect(polls).toContain('2');
+  });
+
+  it('play a generated battle out: start, score updates for five minutes, tasks, then the forfeit phase ends', () => {
+    const e = makeEngine({ allKinds: true, rates: { ...allOff, linkMicBattlePunishFinish: 0.01 } });
+    const frames = collect(e, T0 + 900_000, 1_000);
+    const first = frames.findIndex((f) => f.event === 'linkMicBattle');
+    expect(first).toBeGreaterThanOrEqual(0);
+    const t0 = Number((frames[first]!.data as { createTime: string }).createTime);
+    const armies = frames.filter((f) => f.event === 'linkMicArmies' && Number(f.data.createTime) < t0 + 300_000);
+    expect(armies.length).toBeGreaterThan(70);
+    const points = armies.map((f) => (f.data.battleArmies as { points: number }[])[0]!.points);
+    for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1]!);
+    expect(frames.some((f) => f.event === 'linkMicBattleTask')).toBe(true);
+    const end = frames.find((f) => f.event === 'linkMicBattlePunishFinish')!;
+    expect(Number((end.data.common as { createTime: string }).createTime)).toBe(t0 + 330_000);
+    for (const f of frames) expect(toTlcData(f.event, f.data).ok, f.event).toBe(true);
   });
 
   it('show in status: allKinds and the rates of the kinds drawn', () => {
