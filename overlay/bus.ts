@@ -1,6 +1,7 @@
 import type { EventDataMap, GiftData } from '../protocol/index.ts';
 import type { StreakUpdate } from './logic/streaks.ts';
 import type { GoalView } from './logic/goal-state.ts';
+import type { Message } from '../protocol/message.ts';
 
 /** Every event on the bus: TikFinity's events plus the overlay's own derived ones. */
 export type OverlayBusMap = EventDataMap & {
@@ -18,6 +19,8 @@ export type OverlayBusMap = EventDataMap & {
   goal: GoalView;
   /** A battle's punishment phase is over (linkMicBattlePunishFinish): the battle bar goes. */
   battleFinish: Record<string, never>;
+  /** A Twitch message from the merged socket (`?aggregate=`): chat lines, and subs, cheers and raids as alerts. */
+  twitch: Message;
   /** A frame whose event is not one of TikFinity's names (the TLC-style kinds of `--all-kinds` included). */
   unknown: { event: string; data: unknown };
 };

@@ -1,5 +1,6 @@
 import { NumberRing } from './logic/ring.ts';
 import type { Box, PartBox } from './logic/boxes.ts';
+import type { AggregateStats } from './net/aggregate-connection.ts';
 
 /** What the overlay announces on `window.__overlay` for tests and the bench. */
 export interface OverlayHarness {
@@ -46,6 +47,8 @@ export interface OverlayHarness {
   layoutProblems: string[];
   /** The latest Toasties played (100 at most), oldest first: whose, and whether the face was cut from their avatar or is the placeholder. */
   toasties: { userId: string; face: 'avatar' | 'placeholder' }[];
+  /** The merged socket (`?aggregate=`), when the overlay was given one. */
+  aggregate?: AggregateStats;
 }
 
 declare global {

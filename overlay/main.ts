@@ -8,6 +8,7 @@ import { MediaCache } from './media/media-cache.ts';
 import { proxied } from './media/media-url.ts';
 import { Sounds } from './audio/sounds.ts';
 import { Connection } from './net/connection.ts';
+import { AggregateConnection } from './net/aggregate-connection.ts';
 import { Director } from './director.ts';
 import type { OverlayContext } from './context.ts';
 import { FONT } from './ui.ts';
@@ -91,6 +92,8 @@ game.events.once(Phaser.Core.Events.READY, () => {
 });
 const director = new Director(ctx);
 const conn = new Connection({ url: params.ws, harness: h, log });
+// With ?aggregate=, Twitch's messages come from the merged socket of `tiksim watch --serve-port` beside TikTok's own.
+const merged = params.aggregate ? new AggregateConnection((h.aggregate = { url: params.aggregate, connected: false, received: 0, bad: 0, twitch: 0 }), log) : null;
 
 // Frames go to the scenes on the next game step only, so everything depends on the (fakeable) game clock.
 game.events.on(Phaser.Core.Events.PRE_STEP, (time: number) => {
@@ -98,6 +101,7 @@ game.events.on(Phaser.Core.Events.PRE_STEP, (time: number) => {
   frame.push(game.loop.rawDelta);
   director.step(time);
   conn.flush(bus);
+  merged?.flush(bus);
 });
 const canvasBox = { x: 0, y: 0, w: params.width, h: params.height };
 /** Every box on screen now, clipped to the canvas (a card sliding in from the edge is partly off it). */
@@ -114,7 +118,7 @@ const readBoxes = (): PartBox[] => {
 setBoxes(readBoxes);
 
 game.events.on(Phaser.Core.Events.POST_STEP, (time: number) => {
-  let busy = conn.backlog > 0;
+  let busy = conn.backlog > 0 || (merged?.backlog ?? 0) > 0;
   for (const b of ctx.busy.values()) if (!busy && b()) busy = true;
   h.idle = !busy;
   // Every step, before it is drawn: a part outside its region or two overlapping boxes are counted and kept for tests.
@@ -144,5 +148,6 @@ Promise.all([document.fonts.load(fontProbe, 'Aa'), document.fonts.load(fontProbe
   });
 sounds.preload();
 conn.open();
+merged?.open();
 // Under ?debug the game is reachable from devtools and profiling scripts (scene toggles, texture counts).
 if (params.debug) (window as unknown as { __game?: Phaser.Game }).__game = game;

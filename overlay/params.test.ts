@@ -3,7 +3,7 @@ import { parseParams } from './params.ts';
 
 describe('parseParams', () => {
   it('defaults to portrait on the local TikFinity port', () => {
-    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100, renderer: 'auto', proxy: '' });
+    expect(parseParams('')).toEqual({ ws: 'ws://127.0.0.1:21213/', landscape: false, width: 1080, height: 1920, mute: false, debug: false, seed: 1, toasty: 100, renderer: 'auto', proxy: '', aggregate: '' });
   });
   it('sends pictures from other hosts through the page\'s own server unless told otherwise', () => {
     expect(parseParams('', 'http://127.0.0.1:21213').proxy).toBe('http://127.0.0.1:21213');
@@ -25,5 +25,11 @@ describe('parseParams', () => {
     expect(parseParams('?ws=ws://127.0.0.1:5000/', 'http://127.0.0.1:21999', true).ws).toBe('ws://127.0.0.1:5000/');
     expect(parseParams('', 'http://localhost:5173', false).ws).toBe('ws://127.0.0.1:21213/');
     expect(parseParams('', 'null', true).ws).toBe('ws://127.0.0.1:21213/');
+  });
+
+  it('takes the merged socket of tiksim watch from ?aggregate= (ws:// or wss:// only)', () => {
+    expect(parseParams('?aggregate=ws://127.0.0.1:21216/').aggregate).toBe('ws://127.0.0.1:21216/');
+    expect(parseParams('').aggregate).toBe('');
+    expect(parseParams('?aggregate=http://127.0.0.1:21216/').aggregate).toBe('');
   });
 });

@@ -13,6 +13,11 @@ export interface OverlayParams {
   toasty: number;
   /** Which Phaser renderer: 'auto' picks Canvas when WebGL is software-rendered (see renderer.ts), else WebGL. */
   renderer: 'auto' | 'webgl' | 'canvas';
+  /**
+   * The merged socket of `tiksim watch --serve-port` (`?aggregate=ws://127.0.0.1:21216/`), '' for none: Twitch chat
+   * beside TikTok's, each chat line marked with its platform.
+   */
+  aggregate: string;
   /** Base URL of the image proxy for pictures from other hosts (TikTok's CDN), '' for none; see media/media-url.ts. */
   proxy: string;
 }
@@ -52,6 +57,7 @@ export function parseParams(search: string, origin = '', servedByTiksim = false)
     seed: Math.floor(num(q, 'seed', 1)) >>> 0,
     toasty: Math.max(1, num(q, 'toasty', 100)),
     proxy: proxyBaseFrom(q.get('proxy'), origin),
+    aggregate: /^wss?:\/\//.test(q.get('aggregate') ?? '') ? q.get('aggregate')! : '',
     renderer: q.get('renderer') === 'webgl' ? 'webgl' : q.get('renderer') === 'canvas' ? 'canvas' : 'auto',
   };
 }
