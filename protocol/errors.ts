@@ -31,6 +31,7 @@ export const ERRORS = {
   E_HOST_NOT_ALLOWED: { status: 403, meaning: "the `Host` header is not one of this server's names (DNS rebinding; `--allow-host` adds one), or the image proxy's host is not on its allowlist" },
   E_BAD_REQUEST: { status: 400, meaning: 'a WebSocket upgrade request that could not be read' },
   E_INTERNAL: { status: 500, meaning: 'a bug, caught; the server keeps running' },
+  E_TWITCH_OFF: { status: 409, meaning: 'a `/api/twitch/` route on a server started without `--twitch`' },
   // Replay and recorded media.
   E_REPLAY: { status: 400, also: [404, 409], meaning: 'a replay request failed: a bad recording (400), no listed recording of that name (404, the same for anything that is not one), none loaded (409)' },
   E_REPLAY_RANGE: { status: 400, meaning: '`--from`/`fromMs` lies past the end of the recording' },

@@ -4,6 +4,7 @@ import { httpError, readJsonBody, sendError, sendJson, type HttpError } from './
 import { generationRoutes } from './routes-generation.ts';
 import { replayRoutes } from './routes-replay.ts';
 import { faultRoutes } from './routes-faults.ts';
+import { twitchRoutes } from './routes-twitch.ts';
 import type { Guard } from '../server/guard.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
@@ -13,7 +14,7 @@ import type { RouteTable } from './route-kit.ts';
 
 /** The control API: one table of routes, JSON in and out, errors in the documented shape; never throws. */
 export function createApiHandler(state: SimState, guard?: Pick<Guard, 'checkApiWrite'>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const table: RouteTable = { ...generationRoutes, ...replayRoutes, ...faultRoutes };
+  const table: RouteTable = { ...generationRoutes, ...replayRoutes, ...faultRoutes, ...twitchRoutes };
   const paths = new Map<string, string[]>();
   for (const key of Object.keys(table)) {
     const [method, path] = key.split(' ');

@@ -13,12 +13,13 @@ import { ListenError } from '../server/listen-error.ts';
 import { isLoopbackHost } from '../server/auth.ts';
 import { startStatusLine } from '../server/status-line.ts';
 import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
+import { addTwitchOptions, twitchBanner, twitchHelpText, twitchOptions, type TwitchFlags } from './serve-twitch.ts';
 
 export { SEEDED_EPOCH_MS } from '../clock.ts';
 import { SEEDED_EPOCH_MS } from '../clock.ts';
 
 /** Raw options as commander hands them over. */
-interface ServeFlags {
+interface ServeFlags extends TwitchFlags {
   host: string;
   port: number;
   token?: string;
@@ -112,7 +113,7 @@ export function checkCombinations(f: ServeFlags, sourceOf: SourceOf): string[] {
 }
 
 /** Turns validated flags into simulator options; throws InvalidArgumentError for bad combinations. */
-export function serveOptions(f: ServeFlags): SimulatorOptions {
+export function serveOptions(f: ServeFlags, sourceOf: SourceOf = () => undefined): SimulatorOptions {
   if (!isLoopbackHost(f.host) && !f.token) {
     throw new InvalidArgumentError(
       `binding to ${f.host} exposes the simulator beyond this machine: add --token <secret> (every request must then carry it), or keep the default --host 127.0.0.1.`,
@@ -157,6 +158,7 @@ export function serveOptions(f: ServeFlags): SimulatorOptions {
     paused: f.paused,
     allKinds: f.allKinds === true,
     hub: { maxBufferedBytes: f.maxClientBuffer, heartbeatMs: f.heartbeat },
+    twitch: twitchOptions(f, sourceOf),
     replay: f.replay
       ? {
           recording: f.replay,
@@ -186,6 +188,7 @@ function banner(sim: RunningSimulator, opts: SimulatorOptions): string {
     opts.replay
       ? `  replaying ${opts.replay.recording}${opts.replay.instant ? ' (instant)' : ` at x${opts.replay.speed ?? 1}`}`
       : `  seed ${opts.seed}${opts.scenario ? `, scenario ${typeof opts.scenario === 'string' ? opts.scenario : opts.scenario.name}` : ''}, population ${opts.population}${opts.allKinds ? ', all TikTok kinds' : ''}`,
+    ...twitchBanner(sim, opts),
   ];
   return lines.join('\n');
 }
@@ -203,6 +206,7 @@ Values:
   --quirks names (defaults shown): ${quirks}
      probabilities take 0..1; switches take on/off
   --scenario presets: ${presets}, or a scenario JSON file
+${twitchHelpText()}
 
 Examples:
   $ tiksim serve --seed 42                         the same stream, byte for byte, every run
@@ -212,13 +216,15 @@ Examples:
   $ tiksim serve --all-kinds --rates goalUpdate=0.1   every TikTok kind too (goals, polls, super fans: TLC-style data)
   $ tiksim serve --replay busy-streaks --loop      a bundled recording, by name (tiksim list shows them)
   $ tiksim serve --host 0.0.0.0 --token s3cret --allow-host studio.local
+  $ tiksim serve --twitch --twitch-ping 2s        a fake Twitch chat too: ws://127.0.0.1:21215/ and TCP 6667
+  $ tiksim serve --twitch --twitch-rates chat=20,cheer=1 --twitch-tcp-port 0
 
 Exit codes: 0 after Ctrl-C, 1 cannot start (port in use, unreadable recording), 2 bad flags.`;
 }
 
 /** Adds the options shared by `serve` and `start`. */
 function addServeOptions(cmd: Command): Command {
-  return cmd
+  const withServe = cmd
     .addHelpText('after', serveHelpText())
     .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
     .option('-p, --port <port>', 'port (TikFinity uses 21213; 0 picks a free one)', intArg(0, 65535), 21213)
@@ -250,12 +256,13 @@ function addServeOptions(cmd: Command): Command {
     .addOption(new Option('--max-client-buffer <bytes>', 'bytes a slow client may have queued before frames to it are dropped').argParser(intArg(16_384, 1 << 30)).default(1 << 20))
     .addOption(new Option('--heartbeat <ms>', 'ping interval; clients that miss a pong are dropped').argParser(intArg(100, 3_600_000)).default(30_000))
     .option('--no-status', 'no live status line');
+  return addTwitchOptions(withServe);
 }
 
 /** Starts the simulator from flags and runs until Ctrl-C. */
 async function runServe(flags: ServeFlags, cmd: Command): Promise<void> {
   for (const w of checkCombinations(flags, (n) => cmd.getOptionValueSource(n))) process.stderr.write(`tiksim: note: ${w}\n`);
-  const opts = serveOptions(flags);
+  const opts = serveOptions(flags, (n) => cmd.getOptionValueSource(n));
   let sim: RunningSimulator;
   try {
     // The CLI is a thin wrapper over the programmatic API: the same server, plus a terminal and signal handlers.

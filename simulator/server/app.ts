@@ -18,6 +18,7 @@ import { WsHub, type HubOptions } from './ws-hub.ts';
 import { landingPage } from './landing.ts';
 import { absolutizeConfig } from '../config/load-config.ts';
 import { ReplayControl, type ReplayRequest } from './replay-control.ts';
+import { startTwitchServer } from '../twitch/server.ts';
 
 export type { SendStats, SimState, SimulatorOptions } from './state.ts';
 import type { SendStats, SimState, SimulatorOptions } from './state.ts';
@@ -218,6 +219,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
 
+  if (options.twitch) {
+    try {
+      // Same seed and the same virtual clock as the TikTok engine: one stream of time for both platforms.
+      state.twitch = await startTwitchServer({
+        ...options.twitch,
+        host,
+        seed: options.seed,
+        startMs: options.startMs,
+        now: () => pump.now(),
+        accessToken: options.token,
+        allowHosts: options.allowHosts,
+      });
+    } catch (e) {
+      hub.close();
+      server.close();
+      throw e;
+    }
+  }
   if (options.replay) await state.replay.load(options.replay);
   pump.start();
 
@@ -233,6 +252,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         pump.stop();
         state.replay.stop();
         hub.close();
+        void state.twitch?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

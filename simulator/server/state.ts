@@ -10,6 +10,7 @@ import type { RateMeter } from './rate-meter.ts';
 import type { ReplayControl, ReplayRequest } from './replay-control.ts';
 import type { RingLog } from './ring-log.ts';
 import type { HubOptions, WsHub } from './ws-hub.ts';
+import type { RunningTwitch, TwitchServerOptions } from '../twitch/server.ts';
 
 /** Everything `tiksim serve` can be told. */
 export interface SimulatorOptions {
@@ -48,7 +49,12 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** Options of GET /proxy/image (tests inject a stand-in for TikTok's CDN here). */
   imageProxy?: ImageProxyOptions;
+  /** Start the fake Twitch chat server beside the TikTok socket (`--twitch`), on the same seed and clock. */
+  twitch?: TwitchOptions;
 }
+
+/** What `--twitch` configures; host, seed, start time, token and clock come from the simulator's own. */
+export type TwitchOptions = Omit<TwitchServerOptions, 'host' | 'seed' | 'startMs' | 'now' | 'accessToken' | 'allowHosts'>;
 
 /** Counters for GET /api/status and the terminal status line. */
 export interface SendStats {
@@ -77,5 +83,7 @@ export interface SimState {
   broadcast(frame: OutFrame): void;
   /** Replaces the engine (new seed), keeping clients connected. */
   reseed(seed: number): void;
+  /** The fake Twitch chat server, when started with `twitch` (`--twitch`). */
+  twitch?: RunningTwitch;
 }
 

@@ -63,6 +63,8 @@ export interface RunningTwitch {
   /** ws://host:port/ */
   readonly wsUrl: string;
   readonly generator: TwitchGenerator;
+  /** The virtual clock it runs on. */
+  now(): number;
   /** Fires one event (a kind function with its parameters) into every joined channel, or one. */
   fire(kind: string, fn: FireFn, channel?: string): void;
   /** Sends pre-built lines to a channel's clients, as the pump does (the bench's way in). */
@@ -280,6 +282,7 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
     tcpPort,
     wsUrl: `ws://${urlHost}:${port}/`,
     generator,
+    now,
     sentListeners,
     fire(kind, fn, channel) {
       // Remember which channel the next fired emission is for: its seq is the generator's next.
