@@ -11,6 +11,7 @@ const PARTS: Record<string, () => Promise<{ run: BenchPart }>> = {
   face: () => import('./face.ts'),
   faults: () => import('./faults.ts'),
   package: () => import('./package.ts'),
+  relay: () => import('./relay.ts'),
   aggregate: () => import('./aggregate.ts'),
 };
 

@@ -46,11 +46,29 @@ export class SimulateReceiver extends ReconnectingReceiver {
     const t0 = clock.now();
     const virtual = () => this.o.startMs + (clock.now() - t0);
     s.connected('simulated', { isConnected: true, isConnecting: false, roomId: '0', roomInfo: null, availableGifts: null });
+    // The engine is advanced in steps of at most a few ms of virtual time, and a tick gives the event loop back after
+    // ~8 ms of work, so a high rate never starves the consumer's own I/O (the relay's deliveries): when the CPU cannot
+    // keep up, virtual time falls behind the clock instead.
+    let done = virtual();
+    let busy = false;
+    let closed = false;
+    const step = this.o.tickMs ?? 10;
     const tick = (): void => {
-      const at = virtual();
-      engine.advance(at, (f) => handFrame(s, f.text, at));
+      if (closed) return;
+      const target = virtual();
+      const until = performance.now() + 8;
+      while (done < target && performance.now() < until) {
+        const at = Math.min(target, done + step);
+        engine.advance(at, (f) => handFrame(s, f.text, at));
+        done = at;
+      }
+      busy = done < target;
+      if (busy) setImmediate(tick);
     };
-    const timer = setInterval(tick, this.o.tickMs ?? 10);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => busy || tick(), step);
+    return () => {
+      closed = true;
+      clearInterval(timer);
+    };
   }
 }

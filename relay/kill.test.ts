@@ -45,7 +45,7 @@ const until = async (pred: () => boolean, what: string, ms = 20_000) => {
 };
 
 describe('relay durability', () => {
-  it('kill -9 mid-stream loses no accepted event: after a restart everything pending goes out, in order', async () => {
+  it('kill -9 mid-stream loses no accepted event: after a restart everything pending goes out, in order', { timeout: 60_000 }, async () => {
     const secret = generateSecret();
     hook = await startTestReceiver(secret);
     // Slow enough that the outbox builds a backlog the kill interrupts.

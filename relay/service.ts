@@ -15,7 +15,7 @@ import type { Received, Receiver, ReceiverStatus } from '../receivers/receiver.t
 import { addWebhook, handleApi } from './api.ts';
 import { Deliverer } from './delivery.ts';
 import { toServiceEvent } from './shapes.ts';
-import { Store, type Keep } from './store.ts';
+import { Store, type Keep, type StoredEvent } from './store.ts';
 
 /** Default port of `tiksim relay`. */
 export const RELAY_PORT = 21220;
@@ -157,6 +157,40 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
 
   const writer = o.recordDir ? RecordingWriter.create(o.recordDir, makeHeader(o.source.status().source, now(), o.tool ?? 'tiksim', 'relay')) : null;
   const t0 = now();
+  const toStored = (e: Received) => {
+    const env = envelopeOf(e, o.username);
+    return { id: env.id, type: env.type, at: e.at, envelope: env.text };
+  };
+  // What arrived within one turn of the event loop is committed in one transaction; an event is accepted (and
+  // survives a kill -9) once its batch has committed, a few ms at most after it arrived.
+  let batch: StoredEvent[] = [];
+  const flush = (): void => {
+    if (!batch.length || !store.db.open) return;
+    const events = batch;
+    batch = [];
+    let results;
+    try {
+      results = store.acceptAll(events);
+    } catch (err) {
+      log('warn', `E_RELAY_DB: ${events.length} event(s) not stored: ${(err as Error).message}`);
+      return;
+    }
+    const woken = new Set<string>();
+    for (const r of results) {
+      for (const id of r.queued) {
+        woken.add(id);
+        fullSince.delete(id);
+      }
+      for (const id of r.full) {
+        counters.full++;
+        if (!fullSince.has(id)) {
+          fullSince.set(id, now());
+          log('warn', `E_RELAY_OUTBOX_FULL: webhook ${store.webhook(id)?.name ?? id} has ${store.pendingOf(id)} deliveries pending (cap ${o.outboxCap ?? 10_000}); new events are recorded as failed for it until it drains`, { webhook: id });
+        }
+      }
+    }
+    deliverer.wake([...woken]);
+  };
   const offSource = o.source.onEvent((e) => {
     counters.received++;
     if (writer && e.raw !== undefined && !writer.closed) {
@@ -166,23 +200,8 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
         log('warn', `recording stopped: ${(err as Error).message}`);
       }
     }
-    const env = envelopeOf(e, o.username);
-    let r;
-    try {
-      r = store.accept({ id: env.id, type: env.type, at: e.at, envelope: env.text });
-    } catch (err) {
-      log('warn', `E_RELAY_DB: event not stored: ${(err as Error).message}`);
-      return;
-    }
-    deliverer.wake(r.queued);
-    for (const id of r.queued) fullSince.delete(id);
-    for (const id of r.full) {
-      counters.full++;
-      if (!fullSince.has(id)) {
-        fullSince.set(id, now());
-        log('warn', `E_RELAY_OUTBOX_FULL: webhook ${store.webhook(id)?.name ?? id} has ${store.pendingOf(id)} deliveries pending (cap ${o.outboxCap ?? 10_000}); new events are recorded as failed for it until it drains`, { webhook: id });
-      }
-    }
+    batch.push(toStored(e));
+    if (batch.length === 1) setImmediate(flush);
   });
   const offState = o.source.onState((s) => log('info', `source ${s.name}: ${s.state}${s.lastError ? ` (${s.lastError})` : ''}`, { state: s.state }));
   const pruneTimer = o.keep ? setInterval(() => store.prune(o.keep!), 5_000) : null;
@@ -201,6 +220,7 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
       offState();
       if (pruneTimer) clearInterval(pruneTimer);
       await o.source.stop();
+      flush();
       writer?.close();
       await deliverer.stop();
       await new Promise<void>((resolve) => {

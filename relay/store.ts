@@ -238,27 +238,44 @@ export class Store {
    * this returns, the event and its deliveries survive a kill -9.
    */
   accept(e: StoredEvent): Accepted {
+    return this.acceptAll([e])[0]!;
+  }
+
+  /**
+   * accept() for several events in one transaction (one commit instead of one per event: the relay commits what
+   * arrived within one turn of the event loop together). All or none of them are stored.
+   */
+  acceptAll(events: readonly StoredEvent[]): Accepted[] {
     const now = this.opts.now();
     const cap = this.opts.outboxCap;
-    const queued: string[] = [];
-    const full: string[] = [];
-    const seq = this.db.transaction(() => {
-      const s = Number(this.st.insertEvent.run(e.id, e.type, e.at, e.envelope).lastInsertRowid);
-      for (const h of this.hooks) {
-        if (h.disabledAt !== null || (h.types && !h.types.includes(e.type))) continue;
-        const n = this.pending.get(h.id) ?? 0;
-        if (n >= cap) {
-          this.st.insertDelivery.run(s, h.id, 'failed', now, `E_RELAY_OUTBOX_FULL: ${n} deliveries already pending for this endpoint (cap ${cap})`, now);
-          full.push(h.id);
-        } else {
-          this.st.insertDelivery.run(s, h.id, 'pending', now, null, now);
-          queued.push(h.id);
+    const out = this.db.transaction(() =>
+      events.map((e) => {
+        const queued: string[] = [];
+        const full: string[] = [];
+        const seq = Number(this.st.insertEvent.run(e.id, e.type, e.at, e.envelope).lastInsertRowid);
+        for (const h of this.hooks) {
+          if (h.disabledAt !== null || (h.types && !h.types.includes(e.type))) continue;
+          const n = this.pending.get(h.id) ?? 0;
+          if (n >= cap) {
+            this.st.insertDelivery.run(seq, h.id, 'failed', now, `E_RELAY_OUTBOX_FULL: ${n} deliveries already pending for this endpoint (cap ${cap})`, now);
+            full.push(h.id);
+          } else {
+            this.st.insertDelivery.run(seq, h.id, 'pending', now, null, now);
+            this.pending.set(h.id, n + 1);
+            queued.push(h.id);
+          }
         }
-      }
-      return s;
-    })();
-    for (const id of queued) this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
-    return { seq, queued, full };
+        return { seq, queued, full };
+      }),
+    );
+    try {
+      return out();
+    } catch (e) {
+      // The transaction rolled back: the counters must too.
+      for (const [id] of this.pending) this.pending.set(id, 0);
+      for (const r of this.st.pendingBy.all()) this.pending.set(r.webhook_id, r.n);
+      throw e;
+    }
   }
 
   /** The oldest pending deliveries of one webhook, in order. */
