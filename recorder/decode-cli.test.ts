@@ -29,8 +29,8 @@ function events(c: CliChild): Array<{ event: string; data: Record<string, unknow
   });
 }
 
-function withStdin(args: string[], input: Buffer | string): CliChild {
-  const c = runCli(args);
+function withStdin(args: string[], input: Buffer | string, timeoutMs?: number): CliChild {
+  const c = runCli(args, { timeoutMs });
   c.stdin!.end(input);
   return c;
 }
@@ -111,16 +111,14 @@ describe('tiksim decode: every input path', () => {
 
   it('stdin: base64 lines (no argument and "-"), and one binary frame', async () => {
     const text = readFileSync(FIXTURE);
-    for (const args of [['decode'], ['decode', '-']]) {
-      const c = withStdin(args, text);
-      expect(await c.exit).toBe(0);
-      expect(events(c).map((e) => e.event)).toEqual(ALL);
-    }
-    const bin = withStdin(['decode'], Buffer.from(frames[1]!));
-    expect(await bin.exit).toBe(0);
+    // The three children run side by side: each is a whole CLI start, slow on a loaded machine.
+    const runs = [withStdin(['decode'], text, 45_000), withStdin(['decode', '-'], text, 45_000)];
+    const bin = withStdin(['decode'], Buffer.from(frames[1]!), 45_000);
+    expect(await Promise.all([...runs, bin].map((c) => c.exit))).toEqual([0, 0, 0]);
+    for (const c of runs) expect(events(c).map((e) => e.event)).toEqual(ALL);
     expect(events(bin).map((e) => e.event)).toEqual(['chat', 'chat', 'follow', 'share', 'roomUser']);
     expect(bin.err()).toContain('unknown message type WebcastRoomStreamAdaptationMessage');
-  });
+  }, 60_000);
 
   it('a payload that is not gzipped, and --raw showing what the library decoded', async () => {
     const plain = pushFrame([encode.like('1', T0, VIEWERS.mara, 7, 99)], { gzip: false });
