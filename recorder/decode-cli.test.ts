@@ -4,7 +4,7 @@
  * several messages, history messages, a type with no TikFinity counterpart, a message that fails to decode. The
  * sample README uses, recorder/fixtures/frames.b64, is checked line by line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,14 @@ describe('tiksim decode --all-kinds', () => {
     ]);
     expect(c.err()).toContain('decoded, no TikFinity event: WebcastGoalUpdateMessage ×1 (written as TLC-style frames)');
   });
+
+  it('record --all-kinds without --tiktok is a usage error (exit 2) that says why, and creates no folder', async () => {
+    const out = join(tempDir(), 'rec');
+    const c = runCli(['record', '--all-kinds', '--out', out], { timeoutMs: 45_000 });
+    expect(await c.exit).toBe(2);
+    expect(c.err()).toBe('tiksim record: --all-kinds needs --tiktok: a TikFinity socket only sends the kinds TikFinity forwards\n');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });
 
 describe('tiksim decode: every input path', () => {
