@@ -70,6 +70,18 @@ describe.each(['ws', 'tcp'] as const)('TwitchReceiver over %s', (via) => {
     expect(r.status().state).toBe('connected');
   });
 
+  it('accepts a chat line over IRC\'s 512 bytes (500 characters of emoji are 2,000 bytes; Twitch sends them) but skips one past the 8191 + 512 cap', async () => {
+    const { server, r, events } = await setup({}, {}, via);
+    const c = await server.waitConns(1);
+    await until(() => r.status().state === 'connected', 'connected');
+    const long = `@id=l1;user-id=1 :ab!ab@ab.tmi.twitch.tv PRIVMSG #somechannel :${'😀'.repeat(500)}`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(2000);
+    c.send(long, `@id=l2;user-id=1 :ab!ab@ab.tmi.twitch.tv PRIVMSG #somechannel :${'x'.repeat(8800)}`, PRIVMSG);
+    await until(() => events.length === 2, 'the long line and the good one');
+    expect(events.map((e) => e.data.tags['id'])).toEqual(['l1', 'b34ccfc7-4977-403a-8a94-33c6bac34fb8']);
+    expect(r.status().badLines).toBe(1);
+  });
+
   it('reconnects at once on RECONNECT and joins again', async () => {
     const { server, r, states } = await setup({}, {}, via);
     const c1 = await server.waitConns(1);
