@@ -110,6 +110,7 @@ describe('tiksim watch', () => {
       [['watch', '--twitch-channel', 'a', '--sound', 'x.wav', '--mute'], '--sound and --mute contradict each other: drop one.'],
       [['watch', '--twitch-channel', 'a', '--token', 's'], '--host and --token apply to the --serve-port socket'],
       [['watch', '--twitch-channel', 'a', '--sound', '/nonexistent.wav'], 'sound file /nonexistent.wav does not exist'],
+      [['watch', '--twitch-channel', 'a', '--serve-port', '0', '--host', '0.0.0.0'], '--host 0.0.0.0 exposes the merged socket beyond this machine: add --token <secret>'],
     ];
     for (const [args, msg] of cases) {
       const cli = runCli(args);

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { isLoopbackHost } from '../server/auth.ts';
 import { intArg, offsetArg } from './parse-args.ts';
 import { TWITCH_CHAT_URL, TWITCH_TOKEN_ENV, type WatchFlags } from './watch-flags.ts';
 
@@ -76,6 +77,9 @@ export function registerWatch(program: Command): void {
       if (flags.mute && flags.sound) throw new InvalidArgumentError('--sound and --mute contradict each other: drop one.');
       if (flags.servePort === undefined && (flags.token || flags.host !== '127.0.0.1')) {
         throw new InvalidArgumentError('--host and --token apply to the --serve-port socket: add --serve-port <port>, or drop them.');
+      }
+      if (!isLoopbackHost(flags.host) && !flags.token) {
+        throw new InvalidArgumentError(`--host ${flags.host} exposes the merged socket beyond this machine: add --token <secret>, or keep the default 127.0.0.1.`);
       }
       const { runWatch } = await import('./watch-run.ts');
       process.exit(await runWatch(flags));
