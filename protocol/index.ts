@@ -1,6 +1,7 @@
 /** The TikFinity protocol: event names, schemas and types, the frame parser and the gift catalog. No DOM, no node:. */
 export * from './names.ts';
 export * from './tiktok-names.ts';
+export * from './tiktok-kinds.ts';
 export * from './tlc/index.ts';
 export * from './schemas.ts';
 export * from './frame.ts';
