@@ -5,24 +5,20 @@
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseRates } from '../simulator/rates.ts';
-import { SCENARIO_PRESETS } from '../simulator/scenarios/load.ts';
 import { SEEDED_EPOCH_MS } from '../simulator/clock.ts';
 import { isLoopbackHost } from '../simulator/server/auth.ts';
-import { ListenError } from '../simulator/server/listen-error.ts';
 import { intArg, positiveArg } from '../simulator/commands/parse-args.ts';
 import type { Receiver } from '../receivers/receiver.ts';
-import { TikfinityReceiver, tikfinityUrlProblem } from '../receivers/tikfinity.ts';
-import { TikTokReceiver } from '../receivers/tiktok.ts';
-import { SimulateReceiver } from '../receivers/simulate.ts';
-import { ReplayReceiver } from '../receivers/replay.ts';
-import { findRecording } from '../recorder/find-recording.ts';
-import { webhookUrlProblem } from './api.ts';
 import { loadEnvConfig } from './config.ts';
-import { RELAY_PORT, RelayDbError, startRelay, type RunningRelay } from './service.ts';
+import type { RunningRelay } from './service.ts';
 import { secretProblem } from './sign.ts';
-import { formatTable, testReceiver } from './tester.ts';
 import type { Keep } from './store.ts';
+
+// The service, its database driver, the receivers (tiktok-live-connector) and the engine load only when `relay`
+// runs, so every other tiksim command starts as fast as before.
+
+/** Default port of `tiksim relay` (service.ts's RELAY_PORT, repeated so that --help loads nothing). */
+const RELAY_PORT = 21220;
 
 const EXIT_CODES = 'Exit codes: 0 ok, 1 failure (start-up, or the tested receiver answered a case wrongly), 2 usage.';
 
@@ -82,16 +78,21 @@ async function sourceOf(f: RelayFlags, tiktokFromEnv: string | undefined, given:
   if (f.instant && given('speed')) throw new InvalidArgumentError('--speed has no effect with --instant: drop one of them');
   const tiktok = f.tiktok ?? (chosen.length === 0 ? tiktokFromEnv : undefined);
   if (tiktok !== undefined) {
+    const { TikTokReceiver } = await import('../receivers/tiktok.ts');
     const id = tiktok.replace(/^@/, '');
     if (!/^[A-Za-z0-9._]{1,64}$/.test(id)) throw new InvalidArgumentError(`"${tiktok}" is not a TikTok @uniqueId (letters, digits, . and _)`);
     return { receiver: new TikTokReceiver({ uniqueId: id }), username: id };
   }
   if (f.from !== undefined) {
+    const { TikfinityReceiver, tikfinityUrlProblem } = await import('../receivers/tikfinity.ts');
     const p = tikfinityUrlProblem(f.from);
     if (p) throw new InvalidArgumentError(p);
     return { receiver: new TikfinityReceiver({ url: f.from }), username: '' };
   }
   if (f.simulate) {
+    const { parseRates } = await import('../simulator/rates.ts');
+    const { SCENARIO_PRESETS } = await import('../simulator/scenarios/load.ts');
+    const { SimulateReceiver } = await import('../receivers/simulate.ts');
     let rates;
     if (f.rates) {
       const r = parseRates(f.rates);
@@ -107,6 +108,8 @@ async function sourceOf(f: RelayFlags, tiktokFromEnv: string | undefined, given:
     };
   }
   if (f.replay !== undefined) {
+    const { findRecording } = await import('../recorder/find-recording.ts');
+    const { ReplayReceiver } = await import('../receivers/replay.ts');
     let path: string;
     try {
       path = await findRecording(f.replay);
@@ -130,6 +133,9 @@ function statusText(r: RunningRelay, rate: number): string {
 }
 
 async function runRelay(f: RelayFlags, cmd: Command): Promise<void> {
+  const { webhookUrlProblem } = await import('./api.ts');
+  const { RelayDbError, startRelay } = await import('./service.ts');
+  const { ListenError } = await import('../simulator/server/listen-error.ts');
   const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
   let env;
   try {
@@ -275,10 +281,14 @@ ${EXIT_CODES}`,
     .option('--json', 'print the table as JSON')
     .addHelpText('after', `\nExamples:\n  $ tiksim relay test http://127.0.0.1:3000/hook --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n\n${EXIT_CODES}`)
     .action(async (url: string, f: { secret: string; timeout: number; allowDuplicateAck?: boolean; json?: boolean }) => {
+      const { webhookUrlProblem } = await import('./api.ts');
+      const { formatTable, testReceiver } = await import('./tester.ts');
       const p = webhookUrlProblem(url) ?? secretProblem(f.secret);
       if (p) throw new InvalidArgumentError(p);
       const rows = await testReceiver(url, f.secret, { timeoutMs: f.timeout * 1000, allowDuplicateAck: f.allowDuplicateAck });
-      process.stdout.write(f.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatTable(rows)}\n`);
+      // `relay` has a --json of its own, which commander also gives the flag to when it follows `test`.
+      const json = f.json ?? (relay.opts() as { json?: boolean }).json;
+      process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatTable(rows)}\n`);
       process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
     });
 }

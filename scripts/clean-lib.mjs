@@ -15,6 +15,6 @@ function walk(dir) {
     }
   }
 }
-for (const d of ['protocol', 'simulator', 'recorder', 'testing']) if (existsSync(d)) walk(d);
+for (const d of ['protocol', 'simulator', 'recorder', 'receivers', 'relay', 'testing']) if (existsSync(d)) walk(d);
 rmSync('schemas', { recursive: true, force: true });
 console.log(`clean-lib: removed ${n} compiled files and schemas/`);
