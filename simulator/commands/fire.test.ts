@@ -47,4 +47,30 @@ describe('tiksim fire', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown event "gifts"/);
   });
+
+  it('fires a TikTok kind at an --all-kinds simulator; a default one refuses it naming the flag (exit 1)', async () => {
+    const all = await startSim({ paused: true, allKinds: true });
+    const ws = new WebSocket(all.wsUrl);
+    const got: string[] = [];
+    ws.on('message', (d) => got.push(String(d)));
+    await new Promise((r) => ws.once('open', r));
+    try {
+      const r = await cli(['fire', 'goalUpdate', '--data', '{"contributeCount":"10"}', '--url', all.url]);
+      expect(r).toMatchObject({ code: 0, out: 'fired goalUpdate: 1 frame(s) scheduled\n' });
+      const end = Date.now() + 3000;
+      while (!got.some((t) => t.startsWith('{"event":"goalUpdate"')) && Date.now() < end) await new Promise((res) => setTimeout(res, 10));
+      expect(got.find((t) => t.startsWith('{"event":"goalUpdate"'))).toMatch(/"contributeCount":"10"/);
+    } finally {
+      ws.close();
+      await all.close();
+    }
+    const plain = await startSim({ paused: true });
+    try {
+      const r = await cli(['fire', 'goalUpdate', '--url', plain.url]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/E_NEEDS_ALL_KINDS: "goalUpdate" is a TikTok kind TikFinity does not forward; start the simulator with --all-kinds/);
+    } finally {
+      await plain.close();
+    }
+  });
 });

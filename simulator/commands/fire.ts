@@ -1,6 +1,6 @@
 /** `tiksim fire <kind>`: fires events at a running simulator through its API, so nobody needs curl for the common cases. */
 import { Command, InvalidArgumentError } from 'commander';
-import { EVENT_NAMES, isEventName, type FireBody } from '../../protocol/index.ts';
+import { EVENT_NAMES, isEventName, isTiktokEventName, type FireBody } from '../../protocol/index.ts';
 
 interface FireFlags {
   url: string;
@@ -22,7 +22,9 @@ function intArg(v: string): number {
 
 /** The POST /api/events body for the flags. */
 export function fireBody(kind: string, f: FireFlags): FireBody {
-  if (!isEventName(kind)) throw new InvalidArgumentError(`unknown event "${kind}"; events: ${EVENT_NAMES.join(', ')}`);
+  if (!isEventName(kind) && !isTiktokEventName(kind)) {
+    throw new InvalidArgumentError(`unknown event "${kind}"; events: ${EVENT_NAMES.join(', ')}, or any TikTok kind of docs/KINDS.md (goalUpdate, pollMessage...) at a simulator started with --all-kinds`);
+  }
   let data: Record<string, unknown> = {};
   if (f.data) {
     try {
@@ -55,7 +57,7 @@ export function registerFire(program: Command): void {
   program
     .command('fire')
     .description('fire events at a running simulator (tiksim serve) through its control API')
-    .argument('<kind>', `event kind: ${EVENT_NAMES.join(', ')}`)
+    .argument('<kind>', `event kind: ${EVENT_NAMES.join(', ')}; with serve --all-kinds any TikTok kind (docs/KINDS.md)`)
     .option('--url <url>', 'the simulator', 'http://127.0.0.1:21213')
     .option('--token <secret>', 'the token the simulator was started with')
     .option('--gift <name|id>', 'gift: which one (name or id, e.g. Lion or 6369)')
@@ -72,6 +74,7 @@ Examples:
   $ tiksim fire chat --comment "hello" --count 3
   $ tiksim fire like --data '{"likeCount":15}'
   $ tiksim fire follow --url http://127.0.0.1:21214 --token s3cret
+  $ tiksim fire goalUpdate --data '{"contributeCount":"10"}'   (at a simulator started with --all-kinds)
 
 Exit codes: 0 fired, 1 the simulator refused it or is not running (the message says why), 2 bad flags.`)
     .action(async (kind: string, f: FireFlags) => {
