@@ -103,7 +103,8 @@ async function sourceOf(f: RelayFlags, tiktokFromEnv: string | undefined, given:
     if (f.scenario && !names.includes(f.scenario)) throw new InvalidArgumentError(`scenario "${f.scenario}" is not a preset; presets: ${names.join(', ')}`);
     const seed = f.seed ?? randomInt(0, 2 ** 31);
     return {
-      receiver: new SimulateReceiver({ seed, population: f.population, rates, scenario: f.scenario, startMs: f.seed !== undefined ? SEEDED_EPOCH_MS : Date.now() }),
+      // Every kind of the catalogue, not only the 17 TikFinity forwards: the relay's users get TikTok's whole stream.
+      receiver: new SimulateReceiver({ seed, population: f.population, rates, scenario: f.scenario, startMs: f.seed !== undefined ? SEEDED_EPOCH_MS : Date.now(), allKinds: true }),
       username: 'tiksim',
     };
   }
