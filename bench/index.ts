@@ -1,5 +1,5 @@
 import { cpus, totalmem, platform, release } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import type { BenchPart, BenchRow } from './types.ts';
 
@@ -81,7 +81,10 @@ async function main(): Promise<void> {
   ].join('\n');
   process.stdout.write(`\n${table(rows)}\n`);
   // Only a full run replaces results.md, so the committed table always covers every part.
-  if (!wanted.length) writeFileSync(new URL('./results.md', import.meta.url), md);
+  // The hand-written "## Notes" section (how noisy each row is, what holds a figure back) survives the rewrite.
+  const file = new URL('./results.md', import.meta.url);
+  const notes = existsSync(file) ? /\n## Notes\n[\s\S]*$/.exec(readFileSync(file, 'utf8'))?.[0] ?? '' : '';
+  if (!wanted.length) writeFileSync(file, md + notes);
   if (failures.length) {
     process.stderr.write(`\n${failures.length} part(s) failed:\n${failures.join('\n')}\n`);
     process.exit(1);

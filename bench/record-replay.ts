@@ -1,110 +1,139 @@
-/** Recorder and replay benchmarks: record throughput with zero loss, --instant replay throughput, speed-1 lateness. */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+/**
+ * Recorder and replay benchmarks, measured as a client sees them (bench/client-timing.ts): the real `tiksim` in a
+ * child process, an outside `ws` client in another, each figure beside its floor (a bare `ws` sender, a bare file
+ * append) in the same run, several runs each: the median is the value, the spread is in the figure's text.
+ */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { BenchRow } from './types.ts';
+import { createEngine, type Rates } from '../simulator/engine.ts';
+import { SEEDED_EPOCH_MS } from '../simulator/clock.ts';
 import { RecordingWriter } from '../recorder/writer.ts';
-import { frameLine, makeHeader } from '../recorder/format.ts';
-import { openRecording, readBatches } from '../recorder/reader.ts';
-import { chatFrame, startUpstream, tempDir } from '../recorder/test-helpers.ts';
-import { createReplayer, type ReplayTarget } from '../simulator/replay/replayer.ts';
+import { makeHeader } from '../recorder/format.ts';
+import { tempDir } from '../recorder/test-helpers.ts';
+import { rewriteMediaUrls } from '../simulator/replay/rewrite.ts';
+import { frameHash, lateness, median, receive, spread, startFloor, startTiksim, type Lateness, type TimedFrame } from './client-timing.ts';
+import { throughputRows } from './record-replay-throughput.ts';
 
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+/** A busy stream (~300 frames/s: chat, likes, gift streaks, joins), the same for the recording and the generator. */
+export const BUSY: Partial<Rates> = { chat: 100, like: 120, gift: 15, member: 30, follow: 3, share: 2 };
+const SEED = 7;
+const RUNS = 3;
+const N = 2500;
+
+/** `n` generated frames with their offsets (whole ms, as the recorder writes them), image URLs on `mediaBase`. */
+export function busyFrames(n: number, mediaBase = 'http://127.0.0.1:9'): TimedFrame[] {
+  const e = createEngine({ seed: SEED, population: 500, rates: BUSY, startMs: SEEDED_EPOCH_MS, mediaBase });
+  const out: TimedFrame[] = [];
+  for (let ms = 0; out.length < n; ms++) e.advance(SEEDED_EPOCH_MS + ms, (f) => void (out.length < n && out.push({ t: ms, text: f.text })));
+  return out;
+}
+
+/** Writes frames as a recording with the project's writer. */
+export function writeRecording(dir: string, frames: TimedFrame[]): void {
+  const w = RecordingWriter.create(dir, makeHeader('bench', 0, 'bench'));
+  for (const f of frames) w.writeFrame(f.t, f.text);
+  w.close();
+}
+
+/** Rows for one lateness comparison: p50, p99 and max, each the median of the runs, beside the floor's. */
+function latenessRows(what: string, ours: Lateness[], floor: Lateness[]): BenchRow[] {
+  return (['p50', 'p99', 'max'] as const).map((k) => {
+    const v = median(ours.map((l) => l[k]));
+    const b = median(floor.map((l) => l[k]));
+    return {
+      part: 'replay',
+      figure: `${what} lateness ${k}, outside ws client (tiksim ${spread(ours.map((l) => l[k]))}; floor ${spread(floor.map((l) => l[k]))})`,
+      value: Number(v.toFixed(3)),
+      unit: 'ms',
+      baseline: Number(b.toFixed(3)),
+      ...(k === 'p99' ? { target: '≤ floor + 0.5 ms', pass: v <= b + 0.5 } : {}),
+    };
+  });
+}
+
+function check(what: string, hashes: string[], want: string[]): void {
+  const bad = hashes.findIndex((h, i) => h !== want[i]);
+  if (hashes.length !== want.length || bad !== -1) throw new Error(`${what}: the client got ${hashes.length} frames, ${bad === -1 ? 'a different count' : `frame ${bad} differs`} (expected ${want.length} byte-identical frames in order)`);
+}
+
+/** Replay at speed 1 of a 2,500-frame recording against a bare ws sender of the same frames at the same offsets. */
+async function timedReplay(progress: (m: string) => void, tmp: string): Promise<BenchRow[]> {
+  const frames = busyFrames(N);
+  const dir = join(tmp, 'timed');
+  writeRecording(dir, frames);
+  const ours: Lateness[] = [];
+  const floor: Lateness[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    progress(`replay at speed 1, ${N} frames over ${(frames[N - 1]!.t / 1000).toFixed(1)} s: run ${r + 1}/${RUNS}, tiksim then the floor`);
+    const sim = await startTiksim(['--replay', dir]);
+    const base = sim.wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+    const sent = frames.map((f) => ({ t: f.t, text: rewriteMediaUrls(f.text, base) }));
+    const want = sent.map((f) => frameHash(f.text));
+    const got = await receive(sim.wsUrl, N);
+    await sim.stop();
+    check('replay at speed 1', got.hashes, want);
+    ours.push(lateness(got.at, frames.map((f) => f.t)));
+    const fl = await startFloor(sent, 'timed', tmp);
+    const g2 = await receive(fl.wsUrl, N);
+    await fl.stop();
+    check('floor (timed)', g2.hashes, want);
+    floor.push(lateness(g2.at, frames.map((f) => f.t)));
+  }
+  return latenessRows(`replay at speed 1 (${N} frames)`, ours, floor);
+}
+
+/** The generated stream at speed 1: each frame's due time worked out offline from the same seed, then compared alike. */
+async function generatedStream(progress: (m: string) => void, tmp: string): Promise<BenchRow[]> {
+  const ours: Lateness[] = [];
+  const floor: Lateness[] = [];
+  const rates = Object.entries(BUSY).map(([k, v]) => `${k}=${v}`).join(',');
+  for (let r = 0; r < RUNS; r++) {
+    progress(`generated stream at speed 1 (seed ${SEED}, ${rates}): run ${r + 1}/${RUNS}, tiksim then the floor`);
+    const sim = await startTiksim(['--seed', String(SEED), '--rates', rates, '--no-config', '--no-backlog']);
+    const base = sim.wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+    const got = await receive(sim.wsUrl, N);
+    await sim.stop();
+    // The same engine offline: every frame at the virtual time it is due (the pump sends it then, in real time).
+    const e = createEngine({ seed: SEED, population: 500, rates: BUSY, startMs: SEEDED_EPOCH_MS, mediaBase: base });
+    const dueOf = new Map<string, { due: number; text: string }>();
+    for (let d = e.nextDueMs(); d - SEEDED_EPOCH_MS < 120_000; d = e.nextDueMs()) {
+      e.advance(d, (f) => void dueOf.set(frameHash(f.text), { due: d - SEEDED_EPOCH_MS, text: f.text }));
+    }
+    const matched = got.hashes.map((h) => dueOf.get(h));
+    const miss = matched.findIndex((m) => !m);
+    if (miss !== -1) throw new Error(`generated stream: frame ${miss} the client got is not in the seeded stream (determinism broken?)`);
+    const due = matched.map((m) => m!.due);
+    ours.push(lateness(got.at, due));
+    const sent = matched.map((m) => ({ t: m!.due - due[0]!, text: m!.text }));
+    const fl = await startFloor(sent, 'timed', tmp);
+    const g2 = await receive(fl.wsUrl, N);
+    await fl.stop();
+    check('floor (generated)', g2.hashes, got.hashes);
+    floor.push(lateness(g2.at, sent.map((f) => f.t)));
+  }
+  return latenessRows(`generated stream at speed 1 (${N} frames)`, ours, floor);
+}
 
 /** Runs the recorder/replay figures, each beside a baseline measured in the same run. */
 export async function run(progress: (m: string) => void): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  const N = 100_000;
-  const frames = Array.from({ length: 5000 }, (_, i) => chatFrame(i));
-  progress('replay at speed 1: 5000 frames, 1 ms apart');
-  const M = 5000;
-  const tdir = join(tempDir(), 'timed');
-  const w = RecordingWriter.create(tdir, makeHeader('bench', 0, 'bench'));
-  for (let i = 0; i < M; i++) w.writeFrame(i, frames[i]!);
-  w.close();
-  const at: number[] = [];
-  const r2 = await createReplayer({ path: tdir, mediaBase: 'http://x' }, { send: () => void at.push(performance.now()), writable: () => true, whenWritable: async () => undefined });
-  await new Promise<void>((res) => {
-    const iv = setInterval(() => r2.status().ended && (clearInterval(iv), res()), 5);
-    r2.start();
-  });
-  const t0 = at[0]!;
-  const late = at.map((x, i) => x - t0 - i).sort((a, b) => a - b);
-  progress('baseline: one setTimeout per frame');
-  const naive: number[] = [];
-  const s0 = performance.now();
-  await new Promise<void>((res) => {
-    let left = 1000;
-    for (let i = 0; i < 1000; i++)
-      setTimeout(() => {
-        naive.push(performance.now() - s0 - i);
-        if (--left === 0) res();
-      }, i);
-  });
-  naive.sort((a, b) => a - b);
-  for (const [name, p] of [['p50', 0.5], ['p99', 0.99], ['max', 1]] as const) {
-    rows.push({ part: 'replay', figure: `speed-1 lateness ${name} (${M} frames)`, value: Number(pct(late, p).toFixed(3)), unit: 'ms', baseline: Number(pct(naive, p).toFixed(3)), ...(name === 'p99' ? { target: '≤ 2', pass: pct(late, p) <= 2 } : {}) });
+  const tmp = tempDir('tiksim-bench-rr-');
+  try {
+    const rows: BenchRow[] = [];
+    rows.push(...(await timedReplay(progress, tmp)));
+    rows.push(...(await generatedStream(progress, tmp)));
+    rows.push(...(await throughputRows(progress, tmp)));
+    return rows;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  frames.length = 0;
-  for (let i = 0; i < N; i++) frames.push(chatFrame(i));
-
-  progress('record: baseline (write the same frames straight to a file)');
-  const base = join(tempDir(), 'baseline.jsonl');
-  let t = performance.now();
-  const fd = openSync(base, 'w');
-  for (let i = 0; i < N; i++) writeSync(fd, frameLine(i, frames[i]!) + '\n');
-  closeSync(fd);
-  const baseRate = N / ((performance.now() - t) / 1000);
-
-  progress(`record: ${N} frames over loopback`);
-  const up = await startUpstream();
-  const dir = join(tempDir(), 'rec');
-  // The recorder runs in its own process (the real CLI), so its RSS is its own.
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/tiksim.js'), 'record', '--from', up.url, '--out', dir, '--no-media', '--max-events', String(N)], { stdio: 'ignore' });
-  let rss = 0;
-  const sampler = setInterval(() => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) rss = Math.max(rss, Number(m[1]) * 1024);
-    } catch {
-      /* exited */
-    }
-  }, 10);
-  await up.waitForClients(1);
-  t = performance.now();
-  void up.send(frames).catch(() => undefined);
-  await new Promise((r) => child.on('exit', r));
-  const recRate = N / ((performance.now() - t) / 1000);
-  clearInterval(sampler);
-  await up.kill();
-  let recorded = 0;
-  for await (const b of readBatches(await openRecording(dir))) recorded += b.filter((x) => 'entry' in x && x.entry.kind === 'frame').length;
-  const lost = N - recorded;
-  rows.push({ part: 'recorder', figure: `record frames/s over loopback (lost ${lost})`, value: Math.round(recRate), unit: 'frames/s', baseline: Math.round(baseRate), ratio: recRate / baseRate, target: '≥ 20000, 0 lost', pass: recRate >= 20_000 && lost === 0 });
-  rows.push({ part: 'recorder', figure: 'recorder process peak RSS', value: Math.round(rss / 1e6), unit: 'MB', target: '< 150', pass: rss < 150e6 });
-
-  progress('replay --instant');
-  const info = await openRecording(dir);
-  t = performance.now();
-  let lines = 0;
-  for await (const b of readBatches(info)) lines += b.length;
-  const readRate = lines / ((performance.now() - t) / 1000);
-  let got = 0;
-  const target: ReplayTarget = { send: () => void got++, writable: () => true, whenWritable: async () => undefined };
-  const r = await createReplayer({ path: dir, instant: true, mediaBase: 'http://127.0.0.1:21213' }, target);
-  t = performance.now();
-  await new Promise<void>((res) => {
-    const iv = setInterval(() => r.status().ended && (clearInterval(iv), res()), 1);
-    r.start();
-  });
-  const instRate = got / ((performance.now() - t) / 1000);
-  rows.push({ part: 'replay', figure: '--instant replay frames/s (with media rewrite)', value: Math.round(instRate), unit: 'frames/s', baseline: Math.round(readRate), ratio: instRate / readRate, target: '≥ 100000', pass: instRate >= 100_000 });
-
-  return rows;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run((m) => process.stderr.write(m + '\n'));
-  console.table(rows);
+  const only = process.argv[2];
+  const tmp = tempDir('tiksim-bench-rr-');
+  const p = (m: string) => process.stderr.write(m + '\n');
+  const rows = only === 'timed' ? await timedReplay(p, tmp) : only === 'generated' ? await generatedStream(p, tmp) : only ? await throughputRows(p, tmp, only) : await run(p);
+  rmSync(tmp, { recursive: true, force: true });
+  console.table(rows.map((r) => ({ figure: r.figure.slice(0, 110), value: r.value, baseline: r.baseline, ratio: r.ratio === undefined ? '' : r.ratio.toFixed(2), pass: r.pass })));
 }

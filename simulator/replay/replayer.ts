@@ -10,6 +10,7 @@ import { frameKind } from '../../recorder/frame-kind.ts';
 import { mediaRewriter } from './rewrite.ts';
 import { LoopShifter } from './loop-shift.ts';
 import { checkpointBefore, scanRecording, type ScanResult } from './scan.ts';
+import { FINE_MS, fineWait } from '../fine-wait.ts';
 
 export { serveRecordingMedia } from './media.ts';
 export { listRecordings, type RecordingListing } from './list.ts';
@@ -64,31 +65,12 @@ export interface Replayer {
   status(): ReplayStatus;
 }
 
-/**
- * Timed frames are sent from the event loop's timers, then a fine wait: setTimeout wakes up to ~2 ms early (libuv
- * keeps loop time in whole ms; measured −1.8…+0.2 ms here), so the last FINE_MS are slept in Atomics.wait, which
- * sleeps to ~0.1 ms without burning a core, and the last SPIN_MS are spun. Nothing in the wait allocates, so the
- * wait itself makes no garbage to collect (the setImmediate polling it replaced did, ~100 promises a frame).
- */
-const FINE_MS = 2;
-const SPIN_MS = 0.15;
+// Timed frames: a timer until FINE_MS before, then fineWait (simulator/fine-wait.ts). Nothing in the wait allocates,
+// so it makes no garbage to collect (the setImmediate polling it replaced made ~100 promises a frame).
 /** Frames sent by --instant before it lets the event loop (pings, the control API) have a turn. */
 const INSTANT_SLICE = 512;
 /** Bytes per read in replay: small, so no single read or line split holds a timed frame up. */
 const REPLAY_CHUNK = 64 * 1024;
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/** Blocks until `now() >= due` when that is at most FINE_MS away: a sleep, then a spin of the last fraction. */
-function fineWait(now: () => number, due: number): void {
-  const left = due - now();
-  if (left > SPIN_MS) Atomics.wait(sleeper, 0, 0, left - SPIN_MS);
-  // Bounded in real time too, so an injected clock that stands still cannot hang the loop.
-  const stop = performance.now() + FINE_MS;
-  while (now() < due && performance.now() < stop) {
-    /* the last fraction of a ms */
-  }
-}
 
 /** A frame read and made ready to send: what goes on the wire, decided before its time comes. */
 interface Ready {

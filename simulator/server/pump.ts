@@ -1,4 +1,8 @@
 import type { Engine, OutFrame } from '../engine.ts';
+import { FINE_MS, fineWait } from '../fine-wait.ts';
+
+/** Gaps under this (ms) are not waited for finely: such frames are batched a timer tick at a time (throughput). */
+const DENSE_MS = 0.3;
 
 /** Where the pump sends each due frame. */
 export type FrameSink = (frame: OutFrame) => void;
@@ -13,6 +17,7 @@ export class Pump {
   private readonly t0 = performance.now();
   private stalledUntil = 0;
   private running = false;
+  private immediate: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly engine: Pick<Engine, 'advance' | 'nextDueMs'>,
@@ -38,13 +43,17 @@ export class Pump {
   stop(): void {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
   }
 
   /** Wakes the pump now (after a fired event), unless stalled. */
   poke(): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
     this.timer = setTimeout(() => this.tick(), 0);
   }
 
@@ -67,15 +76,39 @@ export class Pump {
       this.timer = setTimeout(() => this.tick(), Math.min(stallLeft, 1000));
       return;
     }
-    const now = this.now();
+    // Frames go out at their due time to the fraction of a ms: a timer wakes the pump up to ~2 ms off, so a frame due
+    // within FINE_MS is waited for finely. advance() gets the exact virtual time (the frames' content does not depend
+    // on it: only on the seed and their own due times).
+    const next = this.engine.nextDueMs();
+    if (next - this.exactNow() <= FINE_MS) fineWait(() => this.exactNow(), next);
+    const now = this.exactNow();
     try {
       this.around(() => this.engine.advance(now, this.sink));
     } catch (e) {
       // A generator bug must not stop the stream for good; report it once per tick and keep going.
       process.stderr.write(`tiksim: generator error: ${(e as Error).stack ?? e}\n`);
     }
-    const due = this.engine.nextDueMs() - this.now();
-    const sleep = Math.max(0, Math.min(this.maxSleepMs, Number.isFinite(due) ? due : this.maxSleepMs));
+    const due = this.engine.nextDueMs() - this.exactNow();
+    if (due < DENSE_MS) {
+      // A dense stream (frames closer than DENSE_MS): the next ms of frames goes out in one corked tick, as before.
+      this.timer = setTimeout(() => this.tick(), Math.max(0, due));
+      return;
+    }
+    if (due <= FINE_MS) {
+      // Close: the next tick waits finely, after the event loop had its turn.
+      this.timer = null;
+      this.immediate = setImmediate(() => {
+        this.immediate = null;
+        this.tick();
+      });
+      return;
+    }
+    const sleep = Math.min(this.maxSleepMs, Number.isFinite(due) ? due - 1 : this.maxSleepMs);
     this.timer = setTimeout(() => this.tick(), sleep);
+  }
+
+  /** The virtual now to the fraction of a ms (now() is whole ms, for what is stamped with it). */
+  private exactNow(): number {
+    return this.startMs + (performance.now() - this.t0);
   }
 }

@@ -1,0 +1,34 @@
+// The floor: a bare `ws` server, in a process of its own, sending pre-read frames the plainest way. It is what the
+// machine itself does, so tiksim's figures are measured against it in the same run.
+// argv: framesFile mode. framesFile: one JSON line per frame {"t":<ms>,"text":"<exact frame>"}. It prints the port,
+// then on the first connection:
+//   timed   — one setTimeout per frame at its offset (ms from the connection), ws.send(text) when it fires;
+//   instant — ws.send(text) for every frame in a loop, waiting for the socket's 'drain' past 1 MiB buffered.
+import { readFileSync } from 'node:fs';
+import { WebSocketServer } from 'ws';
+
+const [file, mode] = process.argv.slice(2);
+const frames = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+wss.on('listening', () => process.stdout.write(`port ${wss.address().port}\n`));
+let served = false;
+wss.on('connection', (ws) => {
+  ws.on('error', () => {});
+  if (served) return;
+  served = true;
+  if (mode === 'timed') {
+    for (const f of frames) setTimeout(() => ws.send(f.text), f.t);
+    return;
+  }
+  const sock = ws._socket;
+  let i = 0;
+  const pump = () => {
+    while (i < frames.length) {
+      ws.send(frames[i++].text);
+      if (ws.bufferedAmount > 1 << 20) return void sock.once('drain', pump);
+    }
+  };
+  pump();
+});
+process.stdin.on('data', () => process.exit(0));
+process.stdin.on('end', () => process.exit(0));
