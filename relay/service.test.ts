@@ -16,6 +16,7 @@ import { EVENT_NAMES } from '../protocol/names.ts';
 import { tlcExamples } from '../protocol/tlc/index.ts';
 import { isForwardedByTikfinity, CONTROL_EVENT_NAMES } from '../protocol/tiktok-names.ts';
 import { TikfinityReceiver } from '../receivers/tikfinity.ts';
+import { ReplayReceiver } from '../receivers/replay.ts';
 import { SERVICE_TYPES } from './shapes.ts';
 import { generateSecret } from './sign.ts';
 import { startRelay, type RunningRelay } from './service.ts';
@@ -181,6 +182,26 @@ describe('tiksim relay end to end', () => {
     expect((await json(await api(`/api/webhooks/${id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' } }))).body.error!.code).toBe('E_NO_WEBHOOK');
     expect((await json(await api('/api/webhooks', { method: 'PUT', body: '{}' }))).body.error!.code).toBe('E_METHOD');
     expect((await json(await api('/nope'))).body.error!.code).toBe('E_NOT_FOUND');
+  });
+
+  it('--record writes the source as a tiksim recording, and --replay of it relays the same events again', async () => {
+    const src = await source();
+    const dir = join(mkdtempSync(join(tmpdir(), 'tiksim-relay-rec-')), 'session');
+    const first = await relayWith(src.url, { recordDir: dir });
+    await until(() => src.clients.size === 1, 'connected');
+    const ws = [...src.clients][0]!;
+    const frames = allFrames().slice(0, 30);
+    for (const f of frames) ws.send(f);
+    await until(() => first.counters.received === 31, 'thirty frames and connected');
+    const typesOf = (r: RunningRelay) => r.store.events({ limit: 1000 })!.reverse().map((e) => e.type).filter((t) => t !== 'connected');
+    const recorded = typesOf(first);
+    await first.stop();
+
+    const again = await startRelay({ source: new ReplayReceiver({ path: dir, instant: true }), username: 'lena.draws', dbPath: join(mkdtempSync(join(tmpdir(), 'tiksim-relay-')), 'relay.db'), host: '127.0.0.1', port: 0 });
+    cleanup.push(() => again.stop());
+    await until(() => again.source().state === 'stopped', 'the replay ended');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(typesOf(again)).toEqual(recorded);
   });
 });
 
