@@ -74,30 +74,54 @@ const privilege = (id: string, level: number, scene: number): string =>
   `{"type":"privilege","privilegeId":"${id}${String(10000 + level * 37).slice(-5)}","level":${level},"badgeSceneType":${scene}}`;
 
 /**
- * The badge array and userSceneTypes of a viewer. Each badge group of TikTok's user gives one scene type, and v1 maps a
+ * The `userBadges` and `userSceneTypes` fields of a viewer. Each badge group of TikTok's user gives one scene type, and v1 maps a
  * group to zero or more badges: so the subscriber's group yields an image and a privilege badge under one 4, and the
  * top gifter's second, empty group a 6 with no badge (the real gift sample: badges [image 6, privilege 8], scenes [6,8,6]).
  * Group order follows the real TikFinity captures: [4,8,4,10] for a subscribing, levelled fan-club member.
  */
-function badgeBlock(mediaBase: string, f: BadgeFlags): { badges: string; scenes: string } {
+function badgeBlock(mediaBase: string, f: BadgeFlags): string {
+  // Most viewers have no badge or only a gifter level: a fast path, as this runs once per derived viewer.
+  if (!f.isModerator && !f.isNewGifter && f.topGifterRank === 0 && !f.isSubscriber && f.teamMemberLevel === 0) {
+    return f.gifterLevel > 0 ? `"userBadges":[${gifterBadge(f.gifterLevel)}],"userSceneTypes":[8]` : '"userBadges":[],"userSceneTypes":[]';
+  }
   const badges: string[] = [];
   const scenes: number[] = [];
-  const add = (scene: number, ...b: string[]): void => {
-    badges.push(...b);
-    scenes.push(scene);
-  };
-  if (f.isModerator) add(1, MOD_BADGE);
-  if (f.isNewGifter) add(2, NEW_GIFTER_BADGE);
-  if (f.topGifterRank > 0) add(6, `{"type":"image","badgeSceneType":6,"displayType":1,"url":"${mediaBase}/media/badge/top-gifter.png"}`);
-  const subPrivilege = privilege('73417462497349', f.subLevel, 4);
-  if (f.isSubscriber) add(4, `{"type":"image","badgeSceneType":4,"displayType":1,"url":"${mediaBase}/media/badge/sub_badge.png"}`, subPrivilege);
-  if (f.gifterLevel > 0) {
-    add(8, `{"type":"privilege","privilegeId":"71383818616753${String(4000 + (f.gifterLevel % 6000)).padStart(5, '0')}","level":${f.gifterLevel},"badgeSceneType":8}`);
+  if (f.isModerator) {
+    badges.push(MOD_BADGE);
+    scenes.push(1);
   }
-  if (f.isSubscriber) add(4, subPrivilege);
-  if (f.teamMemberLevel > 0) add(10, privilege('71969290904425', f.teamMemberLevel, 10));
-  if (f.topGifterRank > 0) add(6);
-  return { badges: badges.join(','), scenes: scenes.join(',') };
+  if (f.isNewGifter) {
+    badges.push(NEW_GIFTER_BADGE);
+    scenes.push(2);
+  }
+  if (f.topGifterRank > 0) {
+    badges.push(`{"type":"image","badgeSceneType":6,"displayType":1,"url":"${mediaBase}/media/badge/top-gifter.png"}`);
+    scenes.push(6);
+  }
+  const subPrivilege = f.isSubscriber ? privilege('73417462497349', f.subLevel, 4) : '';
+  if (f.isSubscriber) {
+    badges.push(`{"type":"image","badgeSceneType":4,"displayType":1,"url":"${mediaBase}/media/badge/sub_badge.png"}`, subPrivilege);
+    scenes.push(4);
+  }
+  if (f.gifterLevel > 0) {
+    badges.push(gifterBadge(f.gifterLevel));
+    scenes.push(8);
+  }
+  if (f.isSubscriber) {
+    badges.push(subPrivilege);
+    scenes.push(4);
+  }
+  if (f.teamMemberLevel > 0) {
+    badges.push(privilege('71969290904425', f.teamMemberLevel, 10));
+    scenes.push(10);
+  }
+  if (f.topGifterRank > 0) scenes.push(6);
+  return `"userBadges":[${badges.join(',')}],"userSceneTypes":[${scenes.join(',')}]`;
+}
+
+/** The gifter-level badge (scene 8) as the real samples show it. */
+function gifterBadge(level: number): string {
+  return `{"type":"privilege","privilegeId":"71383818616753${String(4000 + (level % 6000)).padStart(5, '0')}","level":${level},"badgeSceneType":8}`;
 }
 
 function digits(rng: Rng, n: number): string {
@@ -212,9 +236,8 @@ export class Population {
     const teamMemberLevel = rng.chance(active ? 0.3 : 0.02) ? rng.int(1, 30) : 0;
     const followingCount = Math.floor(Math.exp(rng.range(0, 7.5)));
     const followerCount = Math.floor(Math.exp(rng.range(0, 10)));
-    const { badges, scenes } = badgeBlock(this.mediaBase, { isModerator, isNewGifter, topGifterRank, isSubscriber, subLevel, gifterLevel, teamMemberLevel });
+    const badgeJson = badgeBlock(this.mediaBase, { isModerator, isNewGifter, topGifterRank, isSubscriber, subLevel, gifterLevel, teamMemberLevel });
     const head = `"userId":"${userId}","secUid":"${secUid}","uniqueId":"${uniqueId}","nickname":${JSON.stringify(nickname)},"profilePictureUrl":${JSON.stringify(url)}`;
-    const badgeJson = `"userBadges":[${badges}],"userSceneTypes":[${scenes}]`;
     const details = `"userDetails":{"createTime":"0","bioDescription":"","profilePictureUrls":${JSON.stringify([url, `${url}?v=1`, `${url}?v=1&format=jpeg`])}}`;
     const flags = `"isModerator":${isModerator},"isNewGifter":${isNewGifter},"isSubscriber":${isSubscriber}`;
     const tail = `"gifterLevel":${gifterLevel},"teamMemberLevel":${teamMemberLevel}`;
