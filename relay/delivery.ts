@@ -96,7 +96,11 @@ class Worker {
   private readonly agent: http.Agent;
   readonly running: Promise<void>;
 
-  constructor(private readonly hook: WebhookRow, private readonly o: DeliveryOptions) {
+  constructor(
+    private readonly hook: WebhookRow,
+    private readonly o: DeliveryOptions,
+    private readonly acks: Acks,
+  ) {
     const url = new URL(hook.url);
     this.agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: true, maxSockets: 1 }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
     this.running = this.loop();
@@ -132,6 +136,8 @@ class Worker {
   private async loop(): Promise<void> {
     const { store } = this.o;
     while (!this.stopped) {
+      // Deliveries answered but not yet recorded must be recorded before the outbox is read again.
+      this.acks.flush();
       const batch = store.outbox(this.hook.id, BATCH);
       if (!batch.length) {
         await this.wait(Infinity);
@@ -166,7 +172,7 @@ class Worker {
     this.o.onAttempt?.(this.hook.id, r.kind === 'ok');
     switch (r.kind) {
       case 'ok':
-        store.delivered(item.id, this.hook.id, attempts, r.status);
+        this.acks.add({ id: item.id, webhookId: this.hook.id, attempts, status: r.status });
         return false;
       case 'gone':
         store.disableWebhook(this.hook.id, 'HTTP 410 Gone');
@@ -191,11 +197,36 @@ class Worker {
   }
 }
 
+/**
+ * 2xx answers waiting to be recorded: committed together once per loop turn (and before a worker reads its outbox
+ * again). A kill in between only means those deliveries go out once more after the restart (at least once).
+ */
+class Acks {
+  private list: Array<{ id: number; webhookId: string; attempts: number; status: number }> = [];
+
+  constructor(private readonly store: Store) {}
+
+  add(a: { id: number; webhookId: string; attempts: number; status: number }): void {
+    this.list.push(a);
+    if (this.list.length === 1) setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    if (!this.list.length || !this.store.db.open) return;
+    const l = this.list;
+    this.list = [];
+    this.store.deliveredAll(l);
+  }
+}
+
 /** Keeps one worker per enabled webhook. */
 export class Deliverer {
   private readonly workers = new Map<string, Worker>();
+  private readonly acks: Acks;
 
-  constructor(private readonly o: DeliveryOptions) {}
+  constructor(private readonly o: DeliveryOptions) {
+    this.acks = new Acks(o.store);
+  }
 
   /** Starts workers for new webhooks and stops those of deleted or disabled ones. */
   async sync(): Promise<void> {
@@ -203,7 +234,7 @@ export class Deliverer {
     for (const h of this.o.store.webhooks()) {
       if (h.disabledAt !== null) continue;
       live.add(h.id);
-      if (!this.workers.has(h.id)) this.workers.set(h.id, new Worker(h, this.o));
+      if (!this.workers.has(h.id)) this.workers.set(h.id, new Worker(h, this.o, this.acks));
     }
     const gone = [...this.workers].filter(([id]) => !live.has(id));
     for (const [id] of gone) this.workers.delete(id);
@@ -220,5 +251,6 @@ export class Deliverer {
     const all = [...this.workers.values()];
     this.workers.clear();
     await Promise.all(all.map((w) => w.stop()));
+    this.acks.flush();
   }
 }

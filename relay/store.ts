@@ -285,7 +285,14 @@ export class Store {
 
   /** A 2xx. */
   delivered(id: number, webhookId: string, attempts: number, status: number): void {
-    if (this.st.done.run(attempts, status, this.opts.now(), id).changes) this.dec(webhookId);
+    this.deliveredAll([{ id, webhookId, attempts, status }]);
+  }
+
+  /** Several 2xx in one transaction (the workers record what was answered within one loop turn together). */
+  deliveredAll(acks: ReadonlyArray<{ id: number; webhookId: string; attempts: number; status: number }>): void {
+    const now = this.opts.now();
+    const changed = this.db.transaction(() => acks.filter((a) => this.st.done.run(a.attempts, a.status, now, a.id).changes > 0))();
+    for (const a of changed) this.dec(a.webhookId);
   }
 
   /** A failed attempt to be tried again at `nextAt`. */
