@@ -25,7 +25,7 @@ export const TIKTOK_KIND_MEANINGS = {
   barrage: 'A banner across the room (a high-level viewer entering, a fan-club upgrade, a super fan notice)',
   system: 'A system notice in the chat',
   hourlyRank: 'Hourly-rank winners are announced',
-  goalUpdate: 'A LIVE goal\'s progress moved (a gift or like goal); subGoals carry progress/target',
+  goalUpdate: 'A LIVE goal\'s progress moved (a send of the goal\'s gift); subGoals carry progress/target',
   roomMessage: 'A room notice in the chat (the welcome text, the streamer\'s announcements)',
   captionMessage: 'Live captions of the streamer\'s speech',
   imDelete: 'A moderator removed messages (by id) or all messages of users',

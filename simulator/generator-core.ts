@@ -1,6 +1,7 @@
 import type { CatalogGift } from '../protocol/index.ts';
 import type { GiftParts } from './events/gift.ts';
 import { KINDS, RATE_KINDS, TIKFINITY_RATE_KINDS, type KindHost, type KindSpec } from './events/index.ts';
+import { goalGift } from './events/goal-update.ts';
 import { Arrivals } from './generator-arrivals.ts';
 import { frameCtx, makeMsgId, type FrameCtx } from './generator-context.ts';
 import { PendingHeap, PendingType, type Streak } from './generator-heap.ts';
@@ -211,9 +212,13 @@ export class Core implements StreakHost, KindHost {
     }
   }
 
-  /** A gift worth `value` diamonds counted at `tf`: starts the scenario's reaction boosts it qualifies for. */
-  react(value: number, tf: number): void {
+  /**
+   * A gift worth `value` diamonds counted at `tf`: starts the scenario's reaction boosts it qualifies for and, with
+   * allKinds, moves the room's LIVE goal when it is the goal's gift (a goalUpdate frame, built when due).
+   */
+  react(value: number, tf: number, viewer = -1, giftId = 0, count = 0): void {
     this.arrivals.react(value, tf);
+    if (this.opts.allKinds && viewer >= 0) goalGift(this, tf, viewer, giftId, count);
   }
 
   // ---- gifts (the streak machinery is in generator-streaks.ts) ------------------------------------------------

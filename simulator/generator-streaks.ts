@@ -27,7 +27,8 @@ export interface StreakHost {
   readonly quirks: Quirks;
   msgId(t: number): string;
   send(emit: Emit, event: string, text: string, t: number, tag?: number): void;
-  react(value: number, tf: number): void;
+  /** A counted gift at `tf` (`count` × gift `giftId` from `viewer`): reaction boosts, a LIVE goal's progress. */
+  react(value: number, tf: number, viewer: number, giftId: number, count: number): void;
 }
 
 /**
@@ -122,7 +123,7 @@ export class GiftStreaks {
   private credit(s: Streak, tf: number): void {
     const value = s.gift.gift.diamondCount * s.count;
     this.host.room.credit(s.viewer, value);
-    this.host.react(value, tf);
+    this.host.react(value, tf, s.viewer, s.gift.gift.id, s.count);
   }
 }
 

@@ -71,6 +71,23 @@ describe('the TikTok kinds TikFinity does not forward', () => {
     expect(polls).toContain('2');
   });
 
+  it('move the goal with the stream\'s own gifts: each counted send of the goal gift is followed by its goalUpdate', () => {
+    const frames = collect(makeEngine({ allKinds: true, rates: { ...allOff, gift: 3 } }), T0 + 120_000, 250);
+    const ups = frames.filter((f) => f.event === 'goalUpdate');
+    expect(ups.length).toBeGreaterThan(5);
+    const giftName = (ups[0]!.data.goal as { subGoals: { gift: { name: string } }[] }).subGoals[0]!.gift.name;
+    const counted = frames.filter((f) => f.event === 'gift' && f.data.giftName === giftName && (f.data.giftType !== 1 || f.data.repeatEnd === true));
+    // Every update follows a counted send of that gift by the same viewer, with its count.
+    for (const u of ups) {
+      const i = frames.indexOf(u);
+      const before = frames[i - 1]!;
+      expect(before.event).toBe('gift');
+      expect(before.data.userId).toBe(u.data.contributorId);
+      expect(String(before.data.repeatCount)).toBe(u.data.contributeCount);
+    }
+    expect(ups.length).toBeLessThanOrEqual(counted.length);
+  });
+
   it('play a generated battle out: start, score updates for five minutes, tasks, then the forfeit phase ends', () => {
     const e = makeEngine({ allKinds: true, rates: { ...allOff, linkMicBattlePunishFinish: 0.01 } });
     const frames = collect(e, T0 + 900_000, 1_000);

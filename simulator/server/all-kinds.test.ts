@@ -52,7 +52,7 @@ describe('an --all-kinds simulator', () => {
     await waitFor(() => got.some((f) => f.event === 'superFanBox' && (f.data.envelopeInfo as { diamondCount: number }).diamondCount === 321));
     const status = (await (await fetch(`${sim.url}/api/status`)).json()) as { allKinds: boolean; rates: Record<string, number> };
     expect(status.allKinds).toBe(true);
-    expect(status.rates.goalUpdate).toBeGreaterThan(0);
+    expect(status.rates.pollMessage).toBeGreaterThan(0);
     const kinds = ((await (await fetch(`${sim.url}/api/kinds`)).json()) as { kinds: { name: string; allKindsOnly?: boolean }[] }).kinds;
     expect(kinds.find((k) => k.name === 'goalUpdate')?.allKindsOnly).toBe(true);
     expect(kinds.find((k) => k.name === 'chat')?.allKindsOnly).toBeUndefined();
