@@ -13,6 +13,7 @@ const PARTS: Record<string, () => Promise<{ run: BenchPart }>> = {
   package: () => import('./package.ts'),
   relay: () => import('./relay.ts'),
   aggregate: () => import('./aggregate.ts'),
+  twitch: () => import('./twitch.ts'),
 };
 
 function fmt(n: number | undefined): string {

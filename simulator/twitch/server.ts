@@ -152,12 +152,22 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
   const broadcast = (channel: string, lines: readonly Rendered[], kind = 'broadcast'): number => {
     const c = channels.get(channel);
     if (!c || c.members.size === 0) return 0;
-    for (const line of lines) {
-      for (const s of c.members) s.sendRendered(line);
-      sent.total++;
-      sent.byKind[kind] = (sent.byKind[kind] ?? 0) + 1;
-      if (sentListeners.size) for (const l of sentListeners) l(kind, line.tagged);
+    // One text per form (tags or not, commands or not) joined and encoded once, written to every client whose queue
+    // is empty: the per-client cost of a broadcast is then one write, as for a bare ws broadcast.
+    const shared: Array<string | Buffer | null | undefined> = [undefined, undefined, undefined, undefined];
+    for (const s of c.members) {
+      const form = s.form;
+      let chunk = shared[form];
+      if (chunk === undefined) {
+        const texts: string[] = [];
+        for (const r of lines) if (form & 2 || !r.commands) texts.push(form & 1 ? r.tagged : r.plain);
+        chunk = shared[form] = texts.length === 0 ? null : c.members.size > 1 ? Buffer.from(`${texts.join('\r\n')}\r\n`) : `${texts.join('\r\n')}\r\n`;
+      }
+      if (chunk !== null && !s.writeShared(chunk)) s.sendBatch(lines);
     }
+    sent.total += lines.length;
+    sent.byKind[kind] = (sent.byKind[kind] ?? 0) + lines.length;
+    if (sentListeners.size) for (const line of lines) for (const l of sentListeners) l(kind, line.tagged);
     return lines.length;
   };
 
@@ -224,7 +234,7 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
     const s = open({
       kind: 'ws',
       remote: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`,
-      write: (text) => ws.send(text),
+      write: (text) => ws.send(text, { binary: false }),
       buffered: () => ws.bufferedAmount,
       close: () => ws.close(1000),
       destroy: () => ws.terminate(),

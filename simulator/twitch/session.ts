@@ -18,8 +18,8 @@ import {
 export interface Transport {
   readonly kind: 'ws' | 'tcp';
   readonly remote: string;
-  /** Writes CRLF-terminated lines (one WebSocket frame). */
-  write(text: string): void;
+  /** Writes CRLF-terminated lines (one WebSocket text frame); a Buffer is UTF-8 text encoded once for many clients. */
+  write(text: string | Buffer): void;
   /** Bytes queued and not yet sent. */
   buffered(): number;
   /** Closes cleanly (a close frame / FIN). */
@@ -125,6 +125,37 @@ export class Session {
   sendRendered(r: Rendered): void {
     if (r.commands && !this.caps.has('twitch.tv/commands')) return;
     this.enqueue(this.caps.has('twitch.tv/tags') ? r.tagged : r.plain);
+  }
+
+  /** Sends lines built for every client (one pump tick's worth): the form and the buffer are checked once. */
+  sendBatch(lines: readonly Rendered[]): void {
+    if (this.closed || lines.length === 0) return;
+    if (this.transport.buffered() > this.host.maxBufferedBytes || this.queue.length + lines.length > MAX_QUEUED_LINES) {
+      for (const r of lines) this.sendRendered(r); // the slow path counts and drops line by line
+      return;
+    }
+    const commands = this.caps.has('twitch.tv/commands');
+    const tags = this.caps.has('twitch.tv/tags');
+    for (const r of lines) if (commands || !r.commands) this.queue.push(tags ? r.tagged : r.plain);
+    if (!this.flushScheduled && this.queue.length > 0) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /**
+   * Writes lines already joined for this client's form (see `form`), shared with other clients, at once: only when
+   * nothing is queued before them (order holds), no stall and no backlog. False: the caller queues them instead.
+   */
+  writeShared(chunk: string | Buffer): boolean {
+    if (this.closed || this.queue.length > 0 || this.host.stalled() || this.transport.buffered() > this.host.maxBufferedBytes) return false;
+    this.transport.write(chunk);
+    return true;
+  }
+
+  /** Which lines this client gets and how: 0-3 = tags (1) + commands (2). */
+  get form(): number {
+    return (this.caps.has('twitch.tv/tags') ? 1 : 0) | (this.caps.has('twitch.tv/commands') ? 2 : 0);
   }
 
   /** Sends one line as-is. */

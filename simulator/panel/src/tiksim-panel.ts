@@ -13,6 +13,7 @@ import './tiksim-rates.ts';
 import './tiksim-generation.ts';
 import './tiksim-replay.ts';
 import './tiksim-faults.ts';
+import './tiksim-twitch.ts';
 import './tiksim-live-log.ts';
 
 /**
@@ -169,6 +170,7 @@ export class TiksimPanel extends LitElement {
           </div>
           <div class="colhead x">Break things</div>
           <tiksim-faults></tiksim-faults>
+          <tiksim-twitch></tiksim-twitch>
         </div>
         <tiksim-live-log></tiksim-live-log>
       </main>
