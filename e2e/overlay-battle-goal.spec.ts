@@ -53,11 +53,9 @@ const GOAL = goalUpdateTlcExample.goal.idStr;
 
 for (const layout of ['portrait', 'landscape'] as const) {
   const query = NO_TOASTY + (layout === 'landscape' ? '&layout=landscape' : '');
-  test.beforeEach(async ({ page }) => {
-    if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
-  });
 
   test(`${layout}: a battle starts, points into the tens of thousands move the bar and the leader, and it ends with a winner`, async ({ page }) => {
+    if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
     sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
     await openOverlay(page, sim, query);
     const hosts = await startBattle(page, sim);
@@ -82,6 +80,7 @@ for (const layout of ['portrait', 'landscape'] as const) {
   });
 
   test(`${layout}: a goal fills as gifts come in and completes with its effect`, async ({ page }) => {
+    if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
     sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
     await openOverlay(page, sim, query);
     sendGoal(sim, 342);

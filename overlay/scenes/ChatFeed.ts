@@ -160,7 +160,10 @@ export class ChatFeed extends Phaser.Scene {
       const y0 = Math.max(top, R.y);
       const y1 = Math.min(slotBottom, L.bottom);
       const scale = y1 > y0 ? (y1 - y0) / r.rowH : 0;
-      r.setPosition(L.x, y0).setScale(scale);
+      // A whole card sits on whole pixels (kept inside the region): its baked picture is then a plain copy, not a
+      // filtered draw. A card growing or shrinking is scaled anyway.
+      const y = scale === 1 ? Math.max(Math.ceil(R.y), Math.min(Math.round(y0), Math.floor(L.bottom - r.rowH))) : y0;
+      r.setPosition(L.x, y).setScale(scale);
       if (r.lease) r.setAvatar(media.textureKey(r.lease));
       r.emoteLeases.forEach((l, j) => r.setEmote(j, media.textureKey(l)));
       const goal = r.leaving ? 0 : 1;

@@ -114,6 +114,8 @@ export class GiftAlerts extends Phaser.Scene {
       if (!s.alert) continue;
       const a = s.alert;
       const c = s.card;
+      // Whole pixels while it slides: the baked card is then a plain copy, not a filtered draw.
+      c.x = Math.round(c.x);
       if (s.avatar) c.setAvatar(media.textureKey(s.avatar));
       if (s.gift) c.setGift(media.textureKey(s.gift));
       if (a.count !== s.shownCount) {

@@ -1,7 +1,8 @@
 import Phaser from 'phaser';
-import { addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth, type Panel } from '../ui.ts';
+import { Panel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth } from '../ui.ts';
 import { graphemes, truncate } from '../logic/text.ts';
 import { EMOTE_GAP, findEmoteGaps, withEmoteGaps } from '../logic/emote-text.ts';
+import { Baked } from './baked.ts';
 import type { MediaLease } from '../media/media-cache.ts';
 
 /** Emote pictures one row can show (more are left out of the text too). */
@@ -14,8 +15,16 @@ export interface RowEmote {
   key: string;
 }
 
-/** One pooled chat line: avatar, nickname and the comment (two lines at most, cut with an ellipsis) with its emotes. */
+/**
+ * One pooled chat line: avatar, nickname and the comment (two lines at most, cut with an ellipsis) with its emotes.
+ *
+ * The row's parts (panel, avatar, texts, emotes) are not on the display list: they are baked into one picture of the
+ * row's own (baked.ts; again when a picture loads), which the row draws. In a gift storm the chat scrolls and rows grow
+ * and shrink on every frame; drawing each row's four to eight overlapping parts, scaled, every frame was the biggest
+ * part of the Canvas renderer's frame. A new part of a row goes into the Baked's list, in drawing order.
+ */
 export class ChatRow extends Phaser.GameObjects.Container {
+  private readonly baked: Baked;
   private readonly panel: Panel;
   private readonly avatar: Phaser.GameObjects.Image;
   private readonly nameText: Phaser.GameObjects.Text;
@@ -38,12 +47,14 @@ export class ChatRow extends Phaser.GameObjects.Container {
 
   constructor(scene: Phaser.Scene, private readonly rowW: number) {
     super(scene, 0, 0);
-    this.panel = addPanel(scene);
-    this.avatar = scene.add.image(0, 0, 'fallback-avatar');
-    this.nameText = scene.add.text(0, 0, '', textStyle(26));
-    this.bodyText = scene.add.text(0, 0, '', textStyle(29, '#ffffff', false, { wordWrap: { width: rowW - 110, useAdvancedWrap: true } }));
-    for (let i = 0; i < ROW_EMOTES; i++) this.emoteImgs.push(scene.add.image(0, 0, 'fallback-gift').setVisible(false));
-    this.add([this.panel, this.avatar, this.nameText, this.bodyText, ...this.emoteImgs]);
+    // Made off the display list (constructed, never added): they are only ever drawn into the row's texture.
+    this.panel = new Panel(scene);
+    this.avatar = new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-avatar');
+    this.nameText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(26));
+    this.bodyText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(29, '#ffffff', false, { wordWrap: { width: rowW - 110, useAdvancedWrap: true } }));
+    for (let i = 0; i < ROW_EMOTES; i++) this.emoteImgs.push(new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-gift').setVisible(false));
+    this.baked = new Baked(scene, [this.panel, this.avatar, this.nameText, this.bodyText, ...this.emoteImgs]);
+    this.add(this.baked.image);
     scene.add.existing(this);
     this.setVisible(false);
   }
@@ -71,7 +82,8 @@ export class ChatRow extends Phaser.GameObjects.Container {
     const w = (this.cardW = Math.min(this.rowW, Math.max(this.nameText.width, this.bodyText.width) + 112));
     drawPanel(this.panel, w, this.rowH, 26, { alpha: 0.62 });
     this.avatar.setPosition(46, Math.min(this.rowH / 2, 46));
-    this.setAvatar(avatarKey);
+    this.avatar.setTexture(avatarKey).setDisplaySize(60, 60);
+    this.baked.bake();
     return shown;
   }
 
@@ -99,10 +111,11 @@ export class ChatRow extends Phaser.GameObjects.Container {
     return shown;
   }
 
-  /** Shows the avatar picture (swapped in when it has loaded). */
+  /** Shows the avatar picture (swapped in when it has loaded; the row is redrawn only then). */
   setAvatar(key: string): void {
-    if (this.avatar.texture.key !== key) this.avatar.setTexture(key);
-    this.avatar.setDisplaySize(60, 60);
+    if (this.avatar.texture.key === key) return;
+    this.avatar.setTexture(key).setDisplaySize(60, 60);
+    this.baked.bake();
   }
 
   /** Swaps in emote `i`'s picture once it has loaded. */
@@ -110,5 +123,6 @@ export class ChatRow extends Phaser.GameObjects.Container {
     const img = this.emoteImgs[i];
     if (!img || !img.visible || img.texture.key === key) return;
     img.setTexture(key).setDisplaySize(EMOTE_PX, EMOTE_PX);
+    this.baked.bake();
   }
 }

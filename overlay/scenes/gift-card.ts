@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
-import { COLORS, addPanel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth, tinted, type Panel } from '../ui.ts';
+import { COLORS, Panel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth, tinted } from '../ui.ts';
 import { compactNumber, graphemes, truncate } from '../logic/text.ts';
+import { Baked } from './baked.ts';
 
 /** Width (px) `t` would have showing `s` (outline and padding included), measured without re-rendering `t`. */
 function measure(t: Phaser.GameObjects.Text, s: string): number {
@@ -56,8 +57,13 @@ export function tierOf(diamondsEach: number): number {
   return 0;
 }
 
-/** One pooled gift alert: panel, avatar, name, gift picture and the live `x n` counter. */
+/**
+ * One pooled gift alert: panel, avatar, name, gift picture and the live `x n` counter. Everything but the counter is
+ * baked into one picture per alert (baked.ts: again when a picture loads); the counter, which changes and pops on
+ * every tap of a streak, is drawn on its own over it.
+ */
 export class GiftCard extends Phaser.GameObjects.Container {
+  private readonly baked: Baked;
   private readonly panel: Panel;
   private readonly glow: Phaser.GameObjects.Image;
   private readonly avatar: Phaser.GameObjects.Image;
@@ -70,6 +76,9 @@ export class GiftCard extends Phaser.GameObjects.Container {
   private shown = -1;
   private avSize = 0;
   private giftSize = 0;
+  /** The sizes the avatar and gift pictures were last drawn at (a new tier re-sizes them). */
+  private avShown = -1;
+  private giftShown = -1;
   /** Card width for the current content. */
   cardW = 0;
   /** The counter's resting scale (small tiers draw it smaller). */
@@ -77,16 +86,18 @@ export class GiftCard extends Phaser.GameObjects.Container {
 
   constructor(scene: Phaser.Scene, private readonly maxW: number) {
     super(scene, 0, 0);
-    this.panel = addPanel(scene);
-    this.glow = scene.add.image(0, 0, 'glow');
-    this.avatar = scene.add.image(0, 0, 'fallback-avatar');
-    this.ring = scene.add.image(0, 0, 'ring');
-    this.nameText = scene.add.text(0, 0, '', textStyle(NAME_PX));
-    this.giftText = scene.add.text(0, 0, '', textStyle(GIFT_PX, COLORS.dim, false));
-    this.giftImg = scene.add.image(0, 0, 'fallback-gift');
+    // Off the display list (constructed, never added): drawn only into the baked picture.
+    this.panel = new Panel(scene);
+    this.glow = new Phaser.GameObjects.Image(scene, 0, 0, 'glow');
+    this.avatar = new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-avatar');
+    this.ring = new Phaser.GameObjects.Image(scene, 0, 0, 'ring');
+    this.nameText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(NAME_PX));
+    this.giftText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(GIFT_PX, COLORS.dim, false));
+    this.giftImg = new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-gift');
+    this.baked = new Baked(scene, [this.panel, this.glow, this.avatar, this.ring, this.nameText, this.giftText, this.giftImg]);
     this.countText = scene.add.text(0, 0, '', textStyle(COUNT_PX, '#ffd84d'));
     this.countText.setOrigin(0, 0.5);
-    this.add([this.panel, this.glow, this.avatar, this.ring, this.nameText, this.giftText, this.giftImg, this.countText]);
+    this.add([this.baked.image, this.countText]);
     scene.add.existing(this);
     this.setVisible(false);
   }
@@ -96,7 +107,7 @@ export class GiftCard extends Phaser.GameObjects.Container {
     const t = (this.tier = d.tier);
     const H = TIER_HEIGHT[t]!;
     const av = (this.avSize = H - 24);
-    this.setAvatar(d.avatarKey);
+    this.setAvatar(d.avatarKey, false);
     this.avatar.setPosition(12 + av / 2, H / 2);
     this.ring.setTexture(tinted(this.scene.textures, 'ring', TIER_EDGE[t]!)).setPosition(12 + av / 2, H / 2).setDisplaySize(av + 8, av + 8);
     const big = t >= 2;
@@ -112,7 +123,7 @@ export class GiftCard extends Phaser.GameObjects.Container {
     this.giftText.setPosition(av + 26, H / 2 + 2);
     const textW = Math.max(this.nameText.displayWidth, this.giftText.displayWidth);
     const gx = av + 34 + textW + gs / 2;
-    this.setGift(d.giftKey);
+    this.setGift(d.giftKey, false);
     this.giftImg.setPosition(gx, H / 2);
     this.glow.setTexture(tinted(this.scene.textures, 'glow', TIER_EDGE[t]!)).setVisible(big).setPosition(gx, H / 2).setDisplaySize(gs * 1.7, gs * 1.7).setAlpha(0.5);
     this.counterScale = big ? 1 : 54 / COUNT_PX;
@@ -121,18 +132,23 @@ export class GiftCard extends Phaser.GameObjects.Container {
     this.setCount(d.count);
     this.cardW = Math.min(this.maxW, gx + gs / 2 + 150);
     drawPanel(this.panel, this.cardW, H, H / 2, { edge: TIER_EDGE[t]!, edgeAlpha: t === 0 ? 0.16 : 0.7, alpha: big ? 0.85 : 0.75 });
+    this.baked.bake();
   }
 
-  /** Swaps in the avatar once it has loaded (the card never waits for it). */
-  setAvatar(key: string): void {
-    if (this.avatar.texture.key !== key) this.avatar.setTexture(key);
-    this.avatar.setDisplaySize(this.avSize, this.avSize);
+  /** Swaps in the avatar once it has loaded (the card never waits for it); `fill` bakes, a later swap bakes again. */
+  setAvatar(key: string, bake = true): void {
+    if (this.avatar.texture.key === key && this.avShown === this.avSize) return;
+    this.avShown = this.avSize;
+    this.avatar.setTexture(key).setDisplaySize(this.avSize, this.avSize);
+    if (bake) this.baked.bake();
   }
 
   /** Swaps in the gift picture once it has loaded. */
-  setGift(key: string): void {
-    if (this.giftImg.texture.key !== key) this.giftImg.setTexture(key);
-    this.giftImg.setDisplaySize(this.giftSize, this.giftSize);
+  setGift(key: string, bake = true): void {
+    if (this.giftImg.texture.key === key && this.giftShown === this.giftSize) return;
+    this.giftShown = this.giftSize;
+    this.giftImg.setTexture(key).setDisplaySize(this.giftSize, this.giftSize);
+    if (bake) this.baked.bake();
   }
 
   /** Updates the `x n` counter (re-renders only when the shown string changes). */
