@@ -43,7 +43,8 @@ export const tlcFollowInfoSchema = z.object({ followingCount: tlcInt64, follower
 
 /**
  * BadgeStruct: one badge. `sceneType` (BadgeSceneType) says what it is: 1 moderator (admin), 2 new gifter (first
- * recharge), 4 subscriber, 8 gifter level (user grade), 10 fan club; `displayType` 1 image, 2 text, 4 string, 5 combine.
+ * recharge), 4 subscriber, 6 rank list (top gifter), 8 gifter level (user grade), 10 fan club; `displayType` 1 image,
+ * 2 text, 3 string, 4 combine. A level badge carries its level in `privilegeLogExtra.level` (what TLC v1 read).
  */
 export const tlcBadgeSchema = z
   .object({
@@ -53,6 +54,7 @@ export const tlcBadgeSchema = z
     image: z.object({ displayType: z.number(), image: tlcImageSchema.optional() }).loose().optional(),
     text: z.object({ displayType: z.number(), key: z.string(), defaultPattern: z.string(), pieces: z.array(z.string()) }).loose().optional(),
     combine: z.object({ icon: tlcImageSchema.optional(), str: z.string().optional() }).loose().optional(),
+    privilegeLogExtra: z.object({ privilegeId: z.string(), level: z.string() }).loose().optional(),
   })
   .loose();
 export type TlcBadge = z.infer<typeof tlcBadgeSchema>;

@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod';
 import { isTiktokEventName, TIKFINITY_TO_TLC, type TiktokEventName } from '../tiktok-names.ts';
-import type { TlcCommon, TlcImage, TlcUser } from './common.ts';
+import type { TlcBadge, TlcCommon, TlcImage, TlcUser } from './common.ts';
 import { tlcSchemas } from './registry.ts';
 
 /** Why a frame's data could not be turned into TLC-style data. */
@@ -47,20 +47,67 @@ const METHOD: Record<string, string> = {
   linkMicArmies: 'WebcastLinkMicArmies',
 };
 
+/**
+ * v1 `userBadges` entries of one scene → the BadgeStruct TLC v1 read them from (the inverse of its mapBadges, which
+ * emits a struct's text badge, then its image badge, then its level badge: one struct may give several entries).
+ */
+function badgeFromFlat(entries: Obj[], sceneType: number): TlcBadge {
+  const b: TlcBadge = { displayType: 4, sceneType, display: true };
+  for (const x of entries) {
+    if (x.type === 'privilege') {
+      // A level badge (gifter level, fan club): TLC v1 read the level from privilegeLogExtra.
+      b.privilegeLogExtra = { privilegeId: str(x.privilegeId), level: str(x.level, '0') };
+      b.combine ??= { str: str(x.level) };
+    } else if (x.type === 'image' || typeof x.url === 'string') {
+      b.displayType = num(x.displayType, 1);
+      b.image = { displayType: b.displayType, image: image([str(x.url)]) };
+    } else {
+      b.displayType = 2;
+      b.text = { displayType: 2, key: str(x.type), defaultPattern: str(x.name), pieces: [] };
+    }
+  }
+  return b;
+}
+
+/** Where an entry sits in the struct mapBadges read it from: text, then image, then level. */
+const partRank = (x: Obj): number => (x.type === 'privilege' ? 2 : x.type === 'image' || typeof x.url === 'string' ? 1 : 0);
+
+/**
+ * v1's `userBadges` and `userSceneTypes` → TLC's `badgeList`: one struct per listed scene, in order. A struct takes the
+ * first unused badge of its scene and the badges right after it that could share its struct (same scene, later part:
+ * text, image, level). A scene with no badge left was a string or combine badge v1 did not map; the rank list's
+ * (scene 6) holds "No. <topGifterRank>", where today's TikTok puts the rank and the decoder reads it back.
+ */
+function badgeListFromFlat(flat: unknown[], scenes: unknown[], topGifterRank: number): TlcBadge[] {
+  const all = flat.map((b) => obj(b));
+  const used = new Set<number>();
+  const out: TlcBadge[] = [];
+  for (const sc of scenes) {
+    const scene = num(sc);
+    let i = all.findIndex((b, j) => !used.has(j) && num(b.badgeSceneType) === scene);
+    if (i < 0) {
+      out.push({ displayType: 4, sceneType: scene, display: true, combine: { str: scene === 6 && topGifterRank > 0 ? `No. ${topGifterRank}` : '' } });
+      continue;
+    }
+    const take = [all[i]!];
+    used.add(i);
+    while (i + 1 < all.length && !used.has(i + 1) && num(all[i + 1]!.badgeSceneType) === scene && partRank(all[i + 1]!) > partRank(all[i]!)) {
+      take.push(all[++i]!);
+      used.add(i);
+    }
+    out.push(badgeFromFlat(take, scene));
+  }
+  all.forEach((b, j) => used.has(j) || out.push(badgeFromFlat([b], num(b.badgeSceneType))));
+  return out;
+}
+
 /** TikFinity's flat user block (or a topViewers/battle user) → TLC's User. */
 export function tlcUserFromFlat(d: Obj): TlcUser {
   const details = obj(d.userDetails);
   const urls = arr(details.profilePictureUrls).filter((u): u is string => typeof u === 'string');
   const picture = str(d.profilePictureUrl);
   const fi = obj(d.followInfo);
-  const badges = arr(d.userBadges).map((b) => {
-    const x = obj(b);
-    const scene = num(x.badgeSceneType);
-    // TLC v1 flattened BadgeStruct: privilege badges (levels) came from combine/text, picture badges from image.
-    return typeof x.url === 'string' && x.url !== ''
-      ? { displayType: 1, sceneType: scene, display: true, image: { displayType: 1, image: image([x.url]) } }
-      : { displayType: 5, sceneType: scene, display: true, combine: { str: str(x.level, '') } };
-  });
+  const badges = badgeListFromFlat(arr(d.userBadges), arr(d.userSceneTypes), num(d.topGifterRank));
   const user: TlcUser = {
     id: str(d.userId, '0'),
     nickname: str(d.nickname),
