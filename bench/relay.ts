@@ -61,11 +61,13 @@ export async function run(progress: (msg: string) => void): Promise<BenchRow[]> 
   const dir = mkdtempSync(join(tmpdir(), 'tiksim-bench-relay-'));
   const rows: BenchRow[] = [];
   try {
-    // 1. Throughput: the source makes more than the relay can send, so the figure is what the relay sustains.
-    progress('throughput: --simulate at 4,000 events/s into one receiver');
+    // 1. Throughput: the source makes 2,500 events/s, above the 2,000/s target; the figure is what reaches the receiver.
+    // When the machine cannot convert that many frames (a loaded one), the source keeps the loop busy and deliveries
+    // get one turn of it per answer: the figure then shows the machine, and the baseline (no source running) does not.
+    progress('throughput: --simulate at 2,500 events/s into one receiver');
     const bodies: string[] = [];
     const s1 = await sink((b) => bodies.length < 20_000 && bodies.push(b));
-    const r1 = await relayFrom({ ...zero, chat: 4000 }, s1.url, dir);
+    const r1 = await relayFrom({ ...zero, chat: 2500 }, s1.url, dir);
     await sleep(1000);
     const n0 = s1.count();
     const t0 = performance.now();
@@ -86,15 +88,19 @@ export async function run(progress: (msg: string) => void): Promise<BenchRow[]> 
     await s1.close();
     rows.push({ part: PART, figure: 'deliveries/s to one local receiver from --simulate (durable, signed) vs a bare fetch loop of the same bodies', value: relayRate, unit: '/s', baseline: bareRate, ratio: relayRate / bareRate, target: '>= 2,000/s and ratio >= 0.5', pass: relayRate >= 2000 && relayRate / bareRate >= 0.5 });
 
-    // 2. Latency at 100 events/s: the envelope's timestamp is when the relay got the event (the engine's clock is the wall clock).
+    // 2. Latency at 100 events/s: from the moment the source hands an event to the relay to the moment the receiver
+    // has its body. One endpoint gets events in order, so the n-th arrival is the n-th event.
     progress('latency at 100 events/s for 5 s');
-    const lat: number[] = [];
-    const s2 = await sink((b, at) => lat.push(at - Date.parse((JSON.parse(b) as { event: { timestamp: string } }).event.timestamp)));
-    const r2 = await relayFrom({ ...zero, chat: 100 }, s2.url, dir);
+    const recv: number[] = [];
+    const s2 = await sink((_b, at) => recv.push(at));
+    const src2 = new SimulateReceiver({ seed: 17, population: 2000, rates: { ...zero, chat: 100 }, startMs: Date.now(), tickMs: 5 });
+    const handed: number[] = [];
+    src2.onEvent(() => handed.push(Date.now()));
+    const r2 = await startRelay({ source: src2, username: 'tiksim', dbPath: join(dir, 'latency.db'), host: '127.0.0.1', port: 0, webhook: { url: s2.url } });
     await sleep(5000);
     await r2.stop();
     await s2.close();
-    const events = lat.slice(1); // the first is `connected`
+    const events = handed.slice(1, recv.length).map((t, i) => recv[i + 1]! - t); // both begin with `connected`
     const p50 = pct(events, 50);
     const p99 = pct(events, 99);
     rows.push({ part: PART, figure: `event-to-delivery latency p50 at 100 events/s (${events.length} events)`, value: p50, unit: 'ms' });
