@@ -149,7 +149,7 @@ describe('the wire', () => {
     c.send(`PRIVMSG #dallas :${'x'.repeat(600)}\r\n`);
     expect(await c.waitFor(/ 417 /)).toBe(':tmi.twitch.tv 417 justinfan12345 :Input line was too long');
     // Tags do not count against the 512 bytes: a long tagged line is taken.
-    c.send(`@client-nonce=${'a'.repeat(1000)} PING :tagged\r\n`);
+    c.send(`@client-nonce=${'é'.repeat(1000)} PING :tagged\r\n`);
     expect(await c.waitFor(/:tagged$/)).toBe(':tmi.twitch.tv PONG tmi.twitch.tv :tagged');
     expect(c.isOpen()).toBe(true);
     expect(tw.status().keepalive.badLines).toBe(4); // three garbage lines, one too long

@@ -111,8 +111,9 @@ export class Session {
         this.host.stats.badLines++;
         continue;
       }
-      const tagBytes = item.line.startsWith('@') ? item.line.indexOf(' ') + 1 : 0;
-      if (utf8Length(item.line) - tagBytes + 2 > IRC_MAX_LINE_BYTES) {
+      // IRC's 512 bytes (CRLF included) count the line without its tags; tags may add 8191 more.
+      const ircPart = item.line.startsWith('@') ? item.line.slice(item.line.indexOf(' ') + 1) : item.line;
+      if (utf8Length(ircPart) + 2 > IRC_MAX_LINE_BYTES) {
         this.host.stats.badLines++;
         this.sendLine(serverLine('417', [this.nick, 'Input line was too long']));
         continue;
