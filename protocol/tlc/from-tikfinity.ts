@@ -164,6 +164,8 @@ const FROM_FLAT: Record<string, (d: Obj, o: TlcOptions) => Obj> = {
       fanTicketCount: num(d.diamondCount) * num(d.repeatCount, 1),
       user: tlcUserFromFlat(d),
       toUser: { id: str(d.receiverUserId, '0') },
+      // Where TLC v1 read TikFinity's `timestamp` and `receiverUserId` from (v1's giftExtra).
+      monitorInfo: { sendGiftSendMessageSuccessMs: str(d.timestamp, '0'), toUserId: str(d.receiverUserId, '0') },
       gift: { id: str(d.giftId, '0'), name: str(d.giftName), diamondCount: num(d.diamondCount), type, combo: type === 1, describe: str(d.describe), image: image(typeof d.giftPictureUrl === 'string' ? [d.giftPictureUrl] : []) },
       ...(d.userIdentity !== undefined ? { userIdentity: { isGiftGiverOfAnchor: false, isSubscriberOfAnchor: false, isMutualFollowingWithAnchor: false, isFollowerOfAnchor: false, isModeratorOfAnchor: false, isAnchor: false, ...obj(d.userIdentity) } } : {}),
     };
@@ -187,18 +189,21 @@ const FROM_FLAT: Record<string, (d: Obj, o: TlcOptions) => Obj> = {
     user: tlcUserFromFlat(d),
     exhibitionType: num(d.exhibitionType),
     subMonth: str(d.subMonth, '0'),
-    subscribeType: 1,
+    // TikFinity's capture has no subscribeType: TikTok sent 0, which it leaves out.
+    subscribeType: 0,
     oldSubscribeStatus: num(d.oldSubscribeStatus),
     subscribingStatus: num(d.subscribingStatus),
   }),
   emote: (d, o) => ({ common: common('emote', d, o), user: tlcUserFromFlat(d), emoteList: [{ emoteId: str(d.emoteId, '0'), image: image([str(d.emoteImageUrl)]) }] }),
   envelope: (d, o) => {
-    // TikFinity's `timestamp` (opening time) may be ms in older captures; TLC's unpackAt is epoch seconds.
+    // TikFinity's `timestamp` (opening time) may be ms in older captures; TLC's unpackAt is epoch seconds. The sender
+    // sits in the common header's display text (where TLC v1 found it); about half the real frames have neither.
     const ts = num(d.timestamp);
-    const empty = d.userId === undefined && d.coins === undefined;
+    const c = common('envelope', d, o);
+    if (d.userId !== undefined) c.displayText = { key: str(d.displayType), defaultPattern: str(d.label), pieces: [{ type: 11, userValue: { user: tlcUserFromFlat(d), withColon: false } }] };
     return {
-      common: common('envelope', d, o),
-      ...(empty
+      common: c,
+      ...(d.coins === undefined
         ? {}
         : { envelopeInfo: { envelopeId: str(d.msgId, '0'), businessType: 1, sendUserName: str(d.nickname), diamondCount: num(d.coins), peopleCount: num(d.canOpen), unpackAt: ts > 1e11 ? Math.floor(ts / 1000) : ts, sendUserId: str(d.userId, '0'), sendUserAvatar: image(typeof d.profilePictureUrl === 'string' ? [d.profilePictureUrl] : []), createAt: str(d.createTime, '0') } }),
       display: 1,
