@@ -143,7 +143,9 @@ async function route(req: IncomingMessage, res: ServerResponse, c: ApiContext): 
 
   if (seg.length === 1 && seg[0] === 'status') {
     if (!allow(['GET'])) return;
-    return sendJson(res, 200, { ...c.status(), events: { total: Object.values(c.store.eventsByType()).reduce((a, b) => a + b, 0), byType: c.store.eventsByType() }, deliveries: c.store.deliveryCounts(), webhooks: c.store.webhooks().length });
+    const byType = c.store.eventsByType();
+    const total = Object.values(byType).reduce((a, b) => a + b, 0);
+    return sendJson(res, 200, { ...c.status(), events: { total, byType }, deliveries: c.store.deliveryCounts(), webhooks: c.store.webhooks().length });
   }
   if (seg.length === 1 && seg[0] === 'events') {
     if (!allow(['GET'])) return;
