@@ -113,11 +113,12 @@ export interface Counted {
 
 /** Connects the outside client to `url` and resolves with what arrived (`count` frames, or until `idleMs` quiet). */
 export function receive(url: string, count: number, idleMs?: number): Promise<Arrivals>;
-/** The same, counting only (for runs too long to keep each frame). */
-export function receive(url: string, count: number, idleMs: number, countOnly: true): Promise<Counted>;
-export function receive(url: string, count: number, idleMs = 2000, countOnly = false): Promise<Arrivals | Counted> {
+/** The same, counting only (for runs too long to keep each frame), or also appending each frame to `appendTo`. */
+export function receive(url: string, count: number, idleMs: number, countOnly: true, appendTo?: string): Promise<Counted>;
+export function receive(url: string, count: number, idleMs = 2000, countOnly = false, appendTo?: string): Promise<Arrivals | Counted> {
   return new Promise((resolve, reject) => {
-    const args = [join(import.meta.dirname, 'timing-client.mjs'), url, String(count), String(idleMs), ...(countOnly ? ['count-only'] : [])];
+    const mode = appendTo ? ['append', appendTo] : countOnly ? ['count-only'] : [];
+    const args = [join(import.meta.dirname, 'timing-client.mjs'), url, String(count), String(idleMs), ...mode];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -84,6 +84,7 @@ async function recorder(progress: (m: string) => void, tmp: string): Promise<Ben
   const ours: number[] = [];
   const floor: number[] = [];
   const rss: number[] = [];
+  const bare: number[] = [];
   let lost = 0;
   for (let r = 0; r < RUNS; r++) {
     progress(`record ${N} frames from a bare ws sender: run ${r + 1}/${RUNS}, the floor then tiksim record`);
@@ -97,6 +98,11 @@ async function recorder(progress: (m: string) => void, tmp: string): Promise<Ben
     ours.push(got.rate);
     rss.push(got.rss);
     lost += got.lost;
+    // What the socket and the disk allow together: a bare ws client appending each frame as it comes.
+    const up = await startFloor(frames, 'instant', tmp);
+    const c = await receive(up.wsUrl, N, 3000, true, join(tmp, `bare-${r}.jsonl`));
+    await up.stop();
+    bare.push(rate(c));
   }
   progress(`record ${N / 10} frames (the RSS baseline)`);
   const short = await recordOnce(frames.slice(0, N / 10), tmp, 'rec-short');
@@ -113,6 +119,15 @@ async function recorder(progress: (m: string) => void, tmp: string): Promise<Ben
       ratio: v / b,
       target: 'ratio ≥ 0.8, 0 lost',
       pass: v / b >= 0.8 && lost === 0,
+    },
+    {
+      part: 'recorder',
+      figure: `info: the same frames from the same sender to a bare ws client that appends each as it comes (${spread(bare, 0)}), vs tiksim record`,
+      value: Math.round(median(bare)),
+      unit: 'frames/s',
+      baseline: Math.round(v),
+      ratio: median(bare) / v,
+      target: 'info: the network floor',
     },
     {
       part: 'recorder',

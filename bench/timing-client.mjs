@@ -3,14 +3,18 @@
 // argv: url count idleMs [count-only]. Stops at `count` frames, or `idleMs` after the last one (or 20 s with none), and
 // prints one JSON line {n, at:[ms...], hashes:[sha1/16...], bytes}; with "count-only" it keeps nothing per frame and
 // prints {n, first, last, bytes} (throughput runs of millions of frames). Used by bench/client-timing.ts for tiksim
-// and its floor alike.
+// and its floor alike. With "append <file>" it counts and appends each frame to the file as the recorder's line, one
+// write per frame: a bare recorder, the floor of what the socket and the disk allow together.
 import { createHash } from 'node:crypto';
+import { openSync, writeSync } from 'node:fs';
 import { WebSocket } from 'ws';
 
 const [url, countStr, idleStr] = process.argv.slice(2);
 const want = Number(countStr);
 const idleMs = Number(idleStr ?? 3000);
-const countOnly = process.argv[5] === 'count-only';
+const appendTo = process.argv[5] === 'append' ? openSync(process.argv[6], 'w') : null;
+const countOnly = process.argv[5] === 'count-only' || appendTo !== null;
+const t0 = performance.now();
 const at = new Float64Array(countOnly ? 0 : want);
 const data = new Array(countOnly ? 0 : want);
 let first = 0;
@@ -39,6 +43,7 @@ ws.on('message', (d) => {
   if (countOnly) {
     if (n === 0) first = now;
     n++;
+    if (appendTo !== null) writeSync(appendTo, `{"t":${Math.floor(now - t0)},"frame":${JSON.stringify(d.toString('utf8'))}}\n`);
     total += d.length;
   } else if (n < want) {
     at[n] = now;
