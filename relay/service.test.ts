@@ -203,6 +203,29 @@ describe('tiksim relay end to end', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(typesOf(again)).toEqual(recorded);
   });
+
+  it('a dead endpoint whose outbox reaches --outbox-cap: new events are failed for it with E_RELAY_OUTBOX_FULL, shown in status and logged; a live one gets them all', async () => {
+    const src = await source();
+    const live = await receiver(null);
+    const logs: string[] = [];
+    const relay = await relayWith(src.url, { outboxCap: 3, log: (_l, m) => logs.push(m), webhook: { url: 'http://127.0.0.1:1/dead' } });
+    const res = await fetch(`${relay.url}/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: live.url, types: ['chat'] }) });
+    expect(res.status).toBe(201);
+    await until(() => src.clients.size === 1 && relay.source().state === 'connected', 'connected');
+    const ws = [...src.clients][0]!;
+    // One at a time, so that only the dead endpoint's outbox fills.
+    for (let i = 1; i <= 6; i++) {
+      ws.send(JSON.stringify({ event: 'chat', data: { ...chatData, comment: `c${i}`, msgId: String(i) } }));
+      await until(() => live.got.length === i, `chat ${i} at the live endpoint`);
+    }
+    const dead = relay.store.webhooks().find((w) => w.url.endsWith('/dead'))!;
+    const status = (await (await fetch(`${relay.url}/api/status`)).json()) as { outbox: { cap: number; full: string[]; error?: string } };
+    expect(status.outbox).toEqual({ cap: 3, full: [dead.id], error: 'E_RELAY_OUTBOX_FULL' });
+    expect(relay.store.pendingOf(dead.id)).toBe(3);
+    // connected and two chats are pending; the other four chats were recorded as failed.
+    expect(relay.store.deliveries(dead.id, 10).filter((d) => d.state === 'failed' && d.lastError?.startsWith('E_RELAY_OUTBOX_FULL'))).toHaveLength(4);
+    expect(logs.some((l) => l.startsWith('E_RELAY_OUTBOX_FULL'))).toBe(true);
+  });
 });
 
 /** A real TikFinity chat frame's data (protocol/fixtures/tikfinity-samples.json). */
