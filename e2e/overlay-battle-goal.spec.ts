@@ -143,3 +143,36 @@ test('kinds the overlay does not show are counted on __overlay.ignored and noted
   ]);
   expect((await probe(page)).checkpoints.filter((c) => c.startsWith('battle:') || c.startsWith('goal:'))).toEqual([]);
 });
+
+test('with --all-kinds the simulator\'s own stream reaches the overlay: its goal is shown, every other new kind counted and noted once, no bad frame', async ({ page }) => {
+  sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'busy', allKinds: true });
+  const notes: string[] = [];
+  page.on('console', (m) => notes.push(m.text()));
+  await openOverlay(page, sim, NO_TOASTY);
+  // Three seconds of the generated stream, the rare new kinds sped up (real rates make a few an hour), then a goal
+  // update fired through the API.
+  const rare = ['barrage', 'imDelete', 'inRoomBanner', 'rankUpdate', 'pollMessage', 'rankText', 'unauthorizedMember', 'msgDetect', 'roomPin',
+    'superFan', 'giftBroadcast', 'capsule', 'guide', 'roomNotify', 'envelope', 'questionNew'];
+  await fetch(`${sim.url}/api/rates`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries(rare.map((k) => [k, 3]))) });
+  await fetch(`${sim.url}/api/generation`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ paused: false }) });
+  await new Promise((r) => setTimeout(r, 3000));
+  await fetch(`${sim.url}/api/generation`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ paused: true }) });
+  const goals: string[] = [];
+  sim.state.sentListeners.add((f) => {
+    if (f.event === 'goalUpdate') goals.push(String((JSON.parse(f.text) as { data: { goal: { idStr: string } } }).data.goal.idStr));
+  });
+  await post(sim, '/api/events', { event: 'goalUpdate' });
+  await allFramesIn(page, sim, 30_000);
+  const p = await runUntil(page, (q) => q.processed === q.received && q.checkpoints.some((c) => c.startsWith(`goal:${goals[0]}:`)), 'all processed, the fired goal shown', 100, 20_000);
+  // A Rose of the stream's last moment may move the same goal once more.
+  expect(goals.length).toBeGreaterThanOrEqual(1);
+  expect(p.bad, 'no frame of the generated stream is bad to the overlay').toBe(0);
+  const kinds = Object.keys(p.ignored);
+  expect(kinds.length, `kinds counted: ${kinds.join(', ')}`).toBeGreaterThanOrEqual(10);
+  expect(Object.values(p.ignored).reduce((a, b) => a + b, 0), 'frames counted').toBeGreaterThan(60);
+  for (const k of ['goalUpdate', 'linkMicBattle', 'linkMicArmies', 'chat', 'gift']) expect(kinds, `${k} is shown, not ignored`).not.toContain(k);
+  const said = notes.filter((n) => n.includes('not shown'));
+  expect(said, 'one note per ignored kind').toHaveLength(kinds.length);
+  console.log(`all-kinds: ${p.received} frames, ${Object.keys(p.ignored).length} kinds ignored: ${JSON.stringify(p.ignored)}`);
+  expect(p.layoutBad, p.layoutProblems.join('\n')).toBe(0);
+});
