@@ -1,8 +1,9 @@
 import Phaser from 'phaser';
 import type { ChatData, EmoteData } from '../../protocol/index.ts';
+import type { Message } from '../../protocol/message.ts';
 import type { OverlayContext } from '../context.ts';
 import { cleanText } from '../logic/text.ts';
-import { ChatRow, ROW_EMOTES } from './chat-row.ts';
+import { ChatRow, ROW_EMOTES, type RowExtras } from './chat-row.ts';
 
 interface Msg {
   msgId: string;
@@ -13,6 +14,8 @@ interface Msg {
   /** Emote pictures and where they sit in the comment. */
   emotes: { url: string; placeInComment: number }[];
   arrivedAt: number;
+  /** The platform mark (only when the overlay also reads Twitch) and the sender's own name colour. */
+  extras: RowExtras;
 }
 
 const GAP = 12;
@@ -44,6 +47,8 @@ export class ChatFeed extends Phaser.Scene {
     this.ctx.bus.on('chat', (c, at) => this.onChat(c, at));
     // An emote sent on its own shows as a chat line holding just the emote.
     this.ctx.bus.on('emote', (e, at) => this.onEmote(e, at));
+    // Twitch chat from the merged socket (?aggregate=): every line then carries its platform's mark.
+    this.ctx.bus.on('twitch', (m, at) => this.onTwitch(m, at));
     this.ctx.busy.set('ChatFeed', () => this.pending.length > 0 || this.moving);
     this.ctx.boxes.set('ChatFeed', (out) => {
       for (const r of this.stack) {
@@ -58,13 +63,31 @@ export class ChatFeed extends Phaser.Scene {
     const comment = cleanText(c.comment);
     const emotes = (c.emotes ?? []).filter((e) => e.emoteImageUrl).map((e) => ({ url: e.emoteImageUrl, placeInComment: e.placeInComment }));
     if (!comment && !emotes.length) return;
-    this.queue({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment, avatarUrl: c.profilePictureUrl, emotes, arrivedAt: at });
+    this.queue({ msgId: c.msgId, userId: c.userId, nickname: cleanText(c.nickname) || cleanText(c.uniqueId), comment, avatarUrl: c.profilePictureUrl, emotes, arrivedAt: at, extras: this.tiktokMark });
+  }
+
+  /** TikTok lines are marked only when Twitch lines sit beside them; alone, a mark on every line is noise. */
+  private get tiktokMark(): RowExtras {
+    return this.ctx.params.aggregate ? { platform: 'tiktok' } : {};
+  }
+
+  /**
+   * A Twitch chat line, or a cheer's message (Twitch shows those in chat too; its alert is GiftAlerts'). Twitch's
+   * emotes are words of the text (`Kappa`), shown as the words: their pictures are on Twitch's CDN.
+   */
+  private onTwitch(m: Message, at: number): void {
+    if (m.kind !== 'chat' && m.kind !== 'cheer') return;
+    const comment = cleanText(m.text ?? '');
+    if (!comment) return;
+    const u = m.user;
+    this.queue({ msgId: m.id, userId: u?.id || m.id, nickname: cleanText(u?.displayName ?? '') || cleanText(u?.name ?? ''), comment, avatarUrl: u?.picture ?? '', emotes: [], arrivedAt: at,
+      extras: { platform: 'twitch', ...(u?.color ? { color: u.color } : {}) } });
   }
 
   private onEmote(e: EmoteData, at: number): void {
     if (!e.emoteImageUrl) return;
     this.queue({ msgId: e.msgId, userId: e.userId, nickname: cleanText(e.nickname) || cleanText(e.uniqueId), comment: '', avatarUrl: e.profilePictureUrl,
-      emotes: [{ url: e.emoteImageUrl, placeInComment: 0 }], arrivedAt: at });
+      emotes: [{ url: e.emoteImageUrl, placeInComment: 0 }], arrivedAt: at, extras: this.tiktokMark });
   }
 
   private queue(m: Msg): void {
@@ -104,7 +127,7 @@ export class ChatFeed extends Phaser.Scene {
       return { placeInComment: e.placeInComment, key: media.textureKey(l), lease: l };
     });
     // Only the emotes left in the drawn text keep their pictures.
-    row.emoteLeases = row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease), asked).map((e) => media.hold(e.lease));
+    row.emoteLeases = row.fill(m.userId, m.nickname, m.comment, media.textureKey(lease), asked, m.extras).map((e) => media.hold(e.lease));
     // The stack moves up by the new card and its gap; a flood never scrolls more than the region holds.
     this.scroll = Math.min(this.scroll + row.rowH + GAP, this.ctx.layout.regions.chat.h + row.rowH + GAP);
     row.setPosition(L.x, L.bottom).setScale(0).setAlpha(0.35).setVisible(true);

@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
 import type { GiftData } from '../../protocol/index.ts';
+import { AMOUNT_USD_CENTS, type Message } from '../../protocol/message.ts';
+import { TWITCH_ALERTS, twitchLine } from '../logic/twitch-alert.ts';
 import type { OverlayContext } from '../context.ts';
 import { AlertQueue, type Alert } from '../logic/alert-queue.ts';
 import type { StreakUpdate } from '../logic/streaks.ts';
@@ -14,6 +16,8 @@ interface Payload {
   avatarUrl: string;
   giftUrl: string;
   tier: number;
+  /** A Twitch alert's line instead of `sent <gift>`. */
+  line?: string;
   arrivedAt: number;
   /** Game step it was queued on: shown on the same step means it never waited for a slot. */
   step: number;
@@ -67,6 +71,7 @@ export class GiftAlerts extends Phaser.Scene {
       this.slots.push({ card: new GiftCard(this, L.width), alert: null, phase: 'hold', shownCount: 0, settledAt: 0, settledMarked: false, popAt: -1, avatar: null, gift: null });
     }
     this.ctx.bus.on('giftStreak', ({ u, gift }, at) => this.onStreak(u, gift, at));
+    this.ctx.bus.on('twitch', (m, at) => this.onTwitch(m, at));
     this.ctx.boxes.set('GiftAlerts', (out) => {
       for (const s of this.slots) {
         const c = s.card;
@@ -96,6 +101,26 @@ export class GiftAlerts extends Phaser.Scene {
     }
     this.ctx.harness.merged = this.queue.merged;
     this.ctx.harness.dropped = this.queue.dropped;
+  }
+
+  /**
+   * Twitch's paid moments get a card as gifts do: subs, resubs, gifted subs, cheers and raids. The card's size comes
+   * from the comparable value (protocol/message.ts: cents → the diamonds a TikTok gift of that worth would be), so a
+   * $4.99 sub sits beside a 1,000-diamond gift; a raid, worth nothing in money, is sized by its viewers.
+   */
+  private onTwitch(m: Message, at: number): void {
+    const line = twitchLine(m);
+    if (line === null) return;
+    const worth = m.kind === 'raid' ? (m.amount?.value ?? 0) * 10 : (m.amount?.usdCents ?? 0) / AMOUNT_USD_CENTS.diamond;
+    const count = m.kind === 'cheer' || m.kind === 'raid' || m.kind === 'subgift' ? Math.max(1, m.amount?.value ?? 1) : 1;
+    const u = m.user;
+    const payload: Payload = {
+      groupId: m.id, userId: u?.id || m.id, nickname: u?.displayName || u?.name || 'Twitch', giftName: m.kind, tier: tierOf(worth), line,
+      avatarUrl: u?.picture ?? '', giftUrl: '', arrivedAt: at, step: this.game.loop.frame,
+    };
+    // Negative gift ids: a Twitch alert never merges with a TikTok gift of the same viewer id.
+    const r = this.queue.push(m.id, payload.userId, -1 - TWITCH_ALERTS.indexOf(m.kind), worth, count, true, payload);
+    if (r.kind !== 'queued') this.ctx.checkpoint(`gift:${m.id}:${r.kind}`);
   }
 
   private isShown(a: Alert<Payload>): boolean {
@@ -158,7 +183,7 @@ export class GiftAlerts extends Phaser.Scene {
     s.gift = media.hold(media.request(p.giftUrl, 'gift'));
     const c = s.card;
     c.fill({ nickname: p.nickname, userId: p.userId, giftName: p.giftName, tier: p.tier, others: a.others, count: a.count,
-      avatarKey: media.textureKey(s.avatar), giftKey: media.textureKey(s.gift) });
+      avatarKey: media.textureKey(s.avatar), giftKey: media.textureKey(s.gift), ...(p.line !== undefined ? { line: p.line } : {}) });
     const slotH = TIER_HEIGHT[3]! + 18;
     const y = L.y + i * slotH + (TIER_HEIGHT[3]! - c.cardH) / 2;
     // The card is on screen (partly transparent) from its first frame, so arrival-to-screen is honest.

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { Panel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth } from '../ui.ts';
+import { FONT, Panel, drawPanel, nameColor, setTextIfChanged, textStyle, textWidth } from '../ui.ts';
 import { graphemes, truncate } from '../logic/text.ts';
 import { EMOTE_GAP, findEmoteGaps, withEmoteGaps } from '../logic/emote-text.ts';
 import { Baked } from './baked.ts';
@@ -8,6 +8,21 @@ import type { MediaLease } from '../media/media-cache.ts';
 /** Emote pictures one row can show (more are left out of the text too). */
 export const ROW_EMOTES = 4;
 const EMOTE_PX = 36;
+
+/** Where a line comes from, shown as a small mark after the name when the overlay reads more than one platform. */
+export type RowPlatform = 'tiktok' | 'twitch';
+
+/** The platforms' own brand colours, so the mark reads at a glance. */
+const MARK: Record<RowPlatform, { label: string; bg: string }> = {
+  tiktok: { label: 'TikTok', bg: '#fe2c55' },
+  twitch: { label: 'Twitch', bg: '#9146ff' },
+};
+
+/** What a line may add beyond its text: its platform's mark, and a name colour the sender chose (Twitch's `color`). */
+export interface RowExtras {
+  platform?: RowPlatform;
+  color?: string;
+}
 
 /** One emote of a message: where it sits in the comment and its picture's texture key now. */
 export interface RowEmote {
@@ -28,6 +43,7 @@ export class ChatRow extends Phaser.GameObjects.Container {
   private readonly panel: Panel;
   private readonly avatar: Phaser.GameObjects.Image;
   private readonly nameText: Phaser.GameObjects.Text;
+  private readonly markText: Phaser.GameObjects.Text;
   private readonly bodyText: Phaser.GameObjects.Text;
   private readonly emoteImgs: Phaser.GameObjects.Image[] = [];
   /** Height of the row as filled. */
@@ -51,9 +67,10 @@ export class ChatRow extends Phaser.GameObjects.Container {
     this.panel = new Panel(scene);
     this.avatar = new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-avatar');
     this.nameText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(26));
+    this.markText = new Phaser.GameObjects.Text(scene, 0, 0, '', { fontFamily: FONT, fontSize: '17px', fontStyle: 'bold', color: '#ffffff', padding: { x: 7, y: 3 } }).setVisible(false);
     this.bodyText = new Phaser.GameObjects.Text(scene, 0, 0, '', textStyle(29, '#ffffff', false, { wordWrap: { width: rowW - 110, useAdvancedWrap: true } }));
     for (let i = 0; i < ROW_EMOTES; i++) this.emoteImgs.push(new Phaser.GameObjects.Image(scene, 0, 0, 'fallback-gift').setVisible(false));
-    this.baked = new Baked(scene, [this.panel, this.avatar, this.nameText, this.bodyText, ...this.emoteImgs]);
+    this.baked = new Baked(scene, [this.panel, this.avatar, this.nameText, this.markText, this.bodyText, ...this.emoteImgs]);
     this.add(this.baked.image);
     scene.add.existing(this);
     this.setVisible(false);
@@ -64,10 +81,18 @@ export class ChatRow extends Phaser.GameObjects.Container {
    * and a picture over it; those cut off with the text are not shown. Returns the emotes shown, in the order of
    * their pictures (by place in the comment); the caller holds their pictures.
    */
-  fill<E extends RowEmote>(userId: string, nickname: string, comment: string, avatarKey: string, emotes: readonly E[] = []): E[] {
-    this.nameText.setColor(nameColor(userId));
+  fill<E extends RowEmote>(userId: string, nickname: string, comment: string, avatarKey: string, emotes: readonly E[] = [], extras: RowExtras = {}): E[] {
+    this.nameText.setColor(extras.color && /^#[0-9a-f]{6}$/i.test(extras.color) ? extras.color : nameColor(userId));
     setTextIfChanged(this.nameText, truncate(nickname || 'viewer', 24));
     this.nameText.setPosition(92, 12);
+    const mark = extras.platform ? MARK[extras.platform] : null;
+    this.markText.setVisible(mark !== null);
+    if (mark) {
+      setTextIfChanged(this.markText, mark.label);
+      this.markText.setBackgroundColor(mark.bg);
+      this.markText.setPosition(92 + this.nameText.width + 4, 12 + Math.round((this.nameText.height - this.markText.height) / 2));
+    }
+    const nameW = this.nameText.width + (mark ? this.markText.width + 8 : 0);
     const gapped = withEmoteGaps(truncate(comment, 160), emotes, ROW_EMOTES);
     const lines = this.bodyText.getWrappedText(gapped.text);
     let text = lines.length > 2 ? '' : lines.join('\n');
@@ -79,7 +104,7 @@ export class ChatRow extends Phaser.GameObjects.Container {
     this.bodyText.setPosition(92, 12 + this.nameText.height - 4);
     const shown = this.placeEmotes(text, gapped.order);
     this.rowH = Math.max(84, 12 + this.nameText.height - 4 + this.bodyText.height + 10);
-    const w = (this.cardW = Math.min(this.rowW, Math.max(this.nameText.width, this.bodyText.width) + 112));
+    const w = (this.cardW = Math.min(this.rowW, Math.max(nameW, this.bodyText.width) + 112));
     drawPanel(this.panel, w, this.rowH, 26, { alpha: 0.62 });
     this.avatar.setPosition(46, Math.min(this.rowH / 2, 46));
     this.avatar.setTexture(avatarKey).setDisplaySize(60, 60);

@@ -39,6 +39,8 @@ export interface GiftCardData {
   tier: number;
   others: number;
   count: number;
+  /** What the card says under the name instead of `sent <gift>`: a Twitch sub, cheer or raid (`14 months on Twitch`). */
+  line?: string;
 }
 
 /** Card height by tier: bigger gifts get bigger alerts. */
@@ -119,7 +121,7 @@ export class GiftCard extends Phaser.GameObjects.Container {
     const nameSize = big ? 34 : 30;
     this.nameText.setPosition(av + 26, H / 2 - nameSize - 6);
     this.giftText.setScale(big ? 1 : 24 / GIFT_PX);
-    fitText(this.giftText, `sent ${truncate(d.giftName || 'a gift', 24)}`, textMax);
+    fitText(this.giftText, d.line !== undefined ? truncate(d.line, 34) : `sent ${truncate(d.giftName || 'a gift', 24)}`, textMax);
     this.giftText.setPosition(av + 26, H / 2 + 2);
     const textW = Math.max(this.nameText.displayWidth, this.giftText.displayWidth);
     const gx = av + 34 + textW + gs / 2;
