@@ -43,7 +43,7 @@ export interface ReconnectOptions {
 /** Removes credentials from a message or URL before it is reported: `?token=...`, `oauth:...`, `user:pass@`. */
 export function scrub(text: string): string {
   return text
-    .replace(/([?&](?:token|access_token|key|api_key|sessionid|password)=)[^&\s#]*/gi, '$1<removed>')
+    .replace(/(\b(?:token|access_token|key|api_key|sessionid|password)=)[^&\s#)]*/gi, '$1<removed>')
     .replace(/oauth:[A-Za-z0-9]+/gi, 'oauth:<removed>')
     .replace(/(\w+:\/\/)[^/@\s]+@/g, '$1<removed>@');
 }
