@@ -47,8 +47,8 @@ export class SimulateReceiver extends ReconnectingReceiver {
     const virtual = () => this.o.startMs + (clock.now() - t0);
     s.connected('simulated', { isConnected: true, isConnecting: false, roomId: '0', roomInfo: null, availableGifts: null });
     // The engine is advanced in steps of at most a few ms of virtual time, and a tick gives the event loop back after
-    // ~8 ms of work, so a high rate never starves the consumer's own I/O (the relay's deliveries): when the CPU cannot
-    // keep up, virtual time falls behind the clock instead.
+    // ~3 ms of work, so a high rate never starves the consumer's own I/O (a relay's delivery needs a few turns of the
+    // loop: its request, the answer): when the CPU cannot keep up, virtual time falls behind the clock instead.
     let done = virtual();
     let busy = false;
     let closed = false;
@@ -56,7 +56,7 @@ export class SimulateReceiver extends ReconnectingReceiver {
     const tick = (): void => {
       if (closed) return;
       const target = virtual();
-      const until = performance.now() + 8;
+      const until = performance.now() + 3;
       while (done < target && performance.now() < until) {
         const at = Math.min(target, done + step);
         engine.advance(at, (f) => handFrame(s, f.text, at));
