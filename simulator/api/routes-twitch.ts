@@ -1,5 +1,5 @@
 /**
- * The fake Twitch's control routes (`serve --twitch`): status, fire any line kind, rates, pause, and the faults
+ * The fake Twitch's control routes (`serve --twitch`): status, fire any line kind, rates, scenarios, pause, and the faults
  * (RECONNECT, drop, stall). On a server started without --twitch each answers E_TWITCH_OFF.
  */
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { fail, ok } from './route-kit.ts';
 import { validate } from './validate.ts';
 import { fireFnOf, twitchFireBody, TWITCH_FIRE_KINDS } from '../twitch/fire.ts';
 import { validateTwitchRates } from '../twitch/rates.ts';
+import { resolveTwitchScenario, TWITCH_SCENARIO_PRESETS } from '../twitch/scenario.ts';
 import type { RunningTwitch } from '../twitch/server.ts';
 
 const reconnectBody = z.object({ afterMs: z.number().int().min(0).max(60_000).optional() }).strict();
@@ -47,7 +48,18 @@ export const twitchRoutes: RouteTable = {
   'PUT /api/twitch/rates': withTwitch((tw, { body }) => {
     const r = validateTwitchRates(body);
     if (!r.ok) return fail(r.error);
-    return ok({ rates: tw.generator.setRates(r.value, tw.now()) });
+    const rates = tw.generator.setRates(r.value, tw.now());
+    const scn = tw.generator.scenarioInfo(tw.now());
+    // As for TikTok: while a scenario runs its phase rates apply over these; say so rather than let them vanish.
+    return ok({ rates, ...(scn ? { scenario: scn.name, note: `Twitch scenario "${scn.name}" is running: its phase rates apply over these (PUT /api/twitch/scenario null to steer by rates alone)` } : {}) });
+  }),
+
+  'GET /api/twitch/scenarios': withTwitch(() => ok({ scenarios: TWITCH_SCENARIO_PRESETS })),
+
+  'PUT /api/twitch/scenario': withTwitch((tw, { body }) => {
+    const r = resolveTwitchScenario(body);
+    if (!r.ok) return fail(r.error);
+    return ok({ scenario: tw.generator.setScenario(r.value, tw.now()), rates: tw.generator.currentRates() });
   }),
 
   'PUT /api/twitch/generation': withTwitch((tw, { body }) => {

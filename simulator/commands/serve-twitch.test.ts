@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../../test/faults/helpers.ts';
 import { parseIrcLine } from '../../protocol/twitch/index.ts';
-import { tcpClient, wsClient } from '../twitch/test-client.ts';
+import { tcpClient, wsClient } from '../twitch/test-helpers.ts';
 
 /** `tiksim serve --twitch ...`: resolves with the child and its output once `until` is printed, or when it exits. */
 function serve(args: string[], until?: RegExp): Promise<{ child: ChildProcess; code: number | null; out: string; err: string }> {
@@ -80,6 +80,7 @@ describe('tiksim serve --twitch', () => {
     [['--twitch', '--twitch-rates', 'chat=2,follow=1'], /unknown Twitch rate kind "follow"; valid kinds: chat, cheer, sub, resub, subgift, submysterygift, raid, announcement, clearchat, clearmsg, roomstate/],
     [['--twitch', '--twitch-ping', '10ms'], /"10ms" is too short for a PING interval; use at least 50ms/],
     [['--twitch-port', '0'], /--twitch-port only apply with --twitch/],
+    [['--twitch', '--twitch-scenario', 'hyp'], /Twitch scenario "hyp" is neither a preset \(quiet, busy, hype\) nor a readable file\./],
   ])('serve %j: exit 2 with a message', async (args, message) => {
     const r = await serve(args as string[]);
     expect(r.code).toBe(2);

@@ -218,6 +218,7 @@ Examples:
   $ tiksim serve --host 0.0.0.0 --token s3cret --allow-host studio.local
   $ tiksim serve --twitch --twitch-ping 2s        a fake Twitch chat too: ws://127.0.0.1:21215/ and TCP 6667
   $ tiksim serve --twitch --twitch-rates chat=20,cheer=1 --twitch-tcp-port 0
+  $ tiksim serve --twitch --twitch-scenario hype  Twitch: a raid wave, a sub train, a cheer storm
 
 Exit codes: 0 after Ctrl-C, 1 cannot start (port in use, unreadable recording), 2 bad flags.`;
 }

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { findCheers, parseEmotes, emoteText, parseIrcLine, type IrcMessage } from '../../protocol/twitch/index.ts';
 import { chat, cheer, raid, resub } from './events.ts';
 import { startTwitchServer, type RunningTwitch, type TwitchServerOptions } from './server.ts';
-import { tcpClient, wsClient, type RawClient } from './test-client.ts';
+import { tcpClient, wsClient, type RawClient } from './test-helpers.ts';
 import { TWITCH_RATE_KINDS, type TwitchRates } from './rates.ts';
 
 const NO_RATES = Object.fromEntries(TWITCH_RATE_KINDS.map((k) => [k, 0])) as TwitchRates;

@@ -17,6 +17,7 @@ import { DEFAULT_ROOM, roomIdOf, serverLine, type Rendered } from './lines.ts';
 import type { ChannelState } from './events.ts';
 import { TwitchGenerator, type FireFn, type TwitchEmission } from './generator.ts';
 import type { TwitchRates } from './rates.ts';
+import type { CompiledTwitchScenario } from './scenario.ts';
 import { Session, type SessionHost, type SessionStats, type Transport } from './session.ts';
 import type { TwitchClientInfo, TwitchStatus } from './status.ts';
 
@@ -39,6 +40,8 @@ export interface TwitchServerOptions {
   population?: number;
   rates?: Partial<TwitchRates>;
   paused?: boolean;
+  /** A scenario started with the server (`--twitch-scenario`). */
+  scenario?: CompiledTwitchScenario;
   /** PING interval (default 5 minutes, as Twitch). */
   pingMs?: number;
   /**
@@ -104,7 +107,7 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
   const host = o.host ?? '127.0.0.1';
   const t0 = performance.now();
   const now = o.now ?? (() => o.startMs + Math.floor(performance.now() - t0));
-  const generator = new TwitchGenerator({ seed: o.seed, population: o.population, rates: o.rates, startMs: now(), paused: o.paused });
+  const generator = new TwitchGenerator({ seed: o.seed, population: o.population, rates: o.rates, startMs: now(), paused: o.paused, scenario: o.scenario });
   const sessions = new Set<Session>();
   const channels = new Map<string, { state: ChannelState; members: Set<Session> }>();
   const missing = new Set((o.missingChannels ?? []).map(channelLogin));
@@ -338,6 +341,7 @@ export async function startTwitchServer(o: TwitchServerOptions): Promise<Running
         seed: o.seed,
         paused: generator.paused,
         rates: generator.currentRates(),
+        scenario: generator.scenarioInfo(now()),
         pingMs: sessionHost.pingMs,
         stalledMs: Math.max(0, Math.round(stalledUntil - performance.now())),
         clients,

@@ -1,4 +1,5 @@
 /** What GET /api/twitch/status answers: the fake Twitch's clients, channels, counters and settings. */
+import type { TwitchScenarioInfo } from './generator.ts';
 import type { TwitchRates } from './rates.ts';
 import type { RoomSettings } from './lines.ts';
 import type { SessionStats } from './session.ts';
@@ -23,7 +24,9 @@ export interface TwitchStatus {
   tcp: string | null;
   seed: number;
   paused: boolean;
+  /** Rates in force (a running scenario's phase over the base rates). */
   rates: TwitchRates;
+  scenario: TwitchScenarioInfo | null;
   pingMs: number;
   stalledMs: number;
   clients: TwitchClientInfo[];

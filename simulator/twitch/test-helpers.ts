@@ -1,4 +1,4 @@
-/** A raw IRC client for tests: a TCP or WebSocket connection that records every line and frame it receives. */
+/** Test-only, kept out of the package by tsconfig.build.json's test-helpers exclude. A raw IRC client for tests: a TCP or WebSocket connection that records every line and frame it receives. */
 import { connect, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { IrcLineSplitter } from '../../protocol/twitch/index.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startSimulator } from '../../testing/simulator.ts';
 import { parseIrcLine } from '../../protocol/twitch/index.ts';
-import { wsClient } from './test-client.ts';
+import { wsClient } from './test-helpers.ts';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
