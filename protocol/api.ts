@@ -121,6 +121,21 @@ export interface GenerationStatus {
   cachedViewers: number;
 }
 
+/** The fake Twitch's part of GET /api/status (`serve --twitch`); GET /api/twitch/status has every client and channel. */
+export interface TwitchStatusBlock {
+  wsUrl: string;
+  /** host:port of the TCP listener, or null. */
+  tcp: string | null;
+  clients: number;
+  /** Joined channels with at least one client. */
+  channels: string[];
+  sent: { total: number; byKind: Record<string, number> };
+  pingMs: number;
+  paused: boolean;
+  /** The running Twitch scenario's name and phase, or null. */
+  scenario: { name: string; phase: string } | null;
+}
+
 /** GET /api/status. */
 export interface SimStatus extends GenerationStatus {
   mode: 'generate' | 'replay';
@@ -136,6 +151,8 @@ export interface SimStatus extends GenerationStatus {
   streamTimeMs: number;
   replay: ReplayState | null;
   logSeq: number;
+  /** Present only when the fake Twitch runs. */
+  twitch?: TwitchStatusBlock;
 }
 
 /** One gift of GET /api/gifts. */

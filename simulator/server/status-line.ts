@@ -8,7 +8,7 @@ function fmtDuration(ms: number): string {
   return `${hh}:${mm}:${ss}`;
 }
 
-/** One status line: clients, events/s by kind, total sent, uptime (and replay position when replaying). */
+/** One status line: clients (and the fake Twitch's), events/s by kind, total sent, uptime (and replay position when replaying). */
 export function statusText(state: SimState, width = 120): string {
   const r = state.meter.rates(Date.now());
   const kinds = Object.entries(r.byKind)
@@ -24,8 +24,11 @@ export function statusText(state: SimState, width = 120): string {
     : state.engine.status().paused
       ? 'generation paused'
       : 'generating';
+  // The fake Twitch's clients beside TikTok's, so a Twitch client that dropped off shows at a glance.
+  const tw = state.twitch?.status();
+  const twitch = tw ? ` │ twitch ${tw.clients.length} client${tw.clients.length === 1 ? '' : 's'}${tw.scenario ? ` (${tw.scenario.name}: ${tw.scenario.phase})` : ''}` : '';
   const stall = state.pump.stallLeftMs() > 0 ? ` │ STALLED ${Math.ceil(state.pump.stallLeftMs() / 1000)}s` : '';
-  const line = `● ${state.hub.size} client${state.hub.size === 1 ? '' : 's'} │ ${mode} │ ${r.total.toFixed(1)} ev/s${kinds ? ` (${kinds})` : ''} │ ${state.sent.total.toLocaleString('en')} sent │ up ${fmtDuration(Date.now() - state.startedAt)}${stall}`;
+  const line = `● ${state.hub.size} client${state.hub.size === 1 ? '' : 's'}${twitch} │ ${mode} │ ${r.total.toFixed(1)} ev/s${kinds ? ` (${kinds})` : ''} │ ${state.sent.total.toLocaleString('en')} sent │ up ${fmtDuration(Date.now() - state.startedAt)}${stall}`;
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 

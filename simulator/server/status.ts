@@ -1,5 +1,6 @@
 import type { SimStatus } from '../../protocol/index.ts';
 import type { SimState } from './state.ts';
+import { twitchStatusBlock } from '../twitch/status.ts';
 
 /** GET /api/status, and the programmatic API's status(): one builder for both. */
 export function simStatus(state: SimState): SimStatus {
@@ -24,6 +25,7 @@ export function simStatus(state: SimState): SimStatus {
       seed: state.opts.seed,
       replay: state.replay.status(),
       logSeq: state.log.last,
+      ...(state.twitch ? { twitch: twitchStatusBlock(state.twitch.status()) } : {}),
     };
   return status;
 }

@@ -1,4 +1,5 @@
 /** What GET /api/twitch/status answers: the fake Twitch's clients, channels, counters and settings. */
+import type { TwitchStatusBlock } from '../../protocol/api.ts';
 import type { TwitchScenarioInfo } from './generator.ts';
 import type { TwitchRates } from './rates.ts';
 import type { RoomSettings } from './lines.ts';
@@ -35,4 +36,18 @@ export interface TwitchStatus {
   channels: Array<{ name: string; roomId: string; clients: number; room: RoomSettings }>;
   sent: { total: number; byKind: Record<string, number> };
   keepalive: SessionStats;
+}
+
+/** The block GET /api/status carries for the fake Twitch: counts, not lists. */
+export function twitchStatusBlock(s: TwitchStatus): TwitchStatusBlock {
+  return {
+    wsUrl: s.wsUrl,
+    tcp: s.tcp,
+    clients: s.clients.length,
+    channels: s.channels.filter((c) => c.clients > 0).map((c) => c.name),
+    sent: s.sent,
+    pingMs: s.pingMs,
+    paused: s.paused,
+    scenario: s.scenario ? { name: s.scenario.name, phase: s.scenario.phase } : null,
+  };
 }
