@@ -10,7 +10,7 @@ import { frameLine, makeHeader } from '../recorder/format.ts';
 import { openRecording, readEntries } from '../recorder/reader.ts';
 import { rewriteMediaUrls } from '../simulator/replay/rewrite.ts';
 import { median, receive, spread, startCli, startFloor, startTiksim, type Counted, type TimedFrame } from './client-timing.ts';
-import { busyFrames, writeRecording } from './record-replay.ts';
+import { busyFrames, writeRecording } from './busy-frames.ts';
 
 const RUNS = 3;
 const rate = (c: Counted): number => ((c.n - 1) * 1000) / (c.last - c.first);

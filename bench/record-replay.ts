@@ -6,35 +6,16 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow } from './types.ts';
-import { createEngine, type Rates } from '../simulator/engine.ts';
+import { createEngine } from '../simulator/engine.ts';
 import { SEEDED_EPOCH_MS } from '../simulator/clock.ts';
-import { RecordingWriter } from '../recorder/writer.ts';
-import { makeHeader } from '../recorder/format.ts';
 import { tempDir } from '../recorder/test-helpers.ts';
 import { rewriteMediaUrls } from '../simulator/replay/rewrite.ts';
-import { frameHash, lateness, median, receive, spread, startFloor, startTiksim, type Lateness, type TimedFrame } from './client-timing.ts';
+import { frameHash, lateness, median, receive, spread, startFloor, startTiksim, type Lateness } from './client-timing.ts';
 import { throughputRows } from './record-replay-throughput.ts';
+import { BUSY, SEED, busyFrames, writeRecording } from './busy-frames.ts';
 
-/** A busy stream (~300 frames/s: chat, likes, gift streaks, joins), the same for the recording and the generator. */
-export const BUSY: Partial<Rates> = { chat: 100, like: 120, gift: 15, member: 30, follow: 3, share: 2 };
-const SEED = 7;
 const RUNS = 3;
 const N = 2500;
-
-/** `n` generated frames with their offsets (whole ms, as the recorder writes them), image URLs on `mediaBase`. */
-export function busyFrames(n: number, mediaBase = 'http://127.0.0.1:9'): TimedFrame[] {
-  const e = createEngine({ seed: SEED, population: 500, rates: BUSY, startMs: SEEDED_EPOCH_MS, mediaBase });
-  const out: TimedFrame[] = [];
-  for (let ms = 0; out.length < n; ms++) e.advance(SEEDED_EPOCH_MS + ms, (f) => void (out.length < n && out.push({ t: ms, text: f.text })));
-  return out;
-}
-
-/** Writes frames as a recording with the project's writer. */
-export function writeRecording(dir: string, frames: TimedFrame[]): void {
-  const w = RecordingWriter.create(dir, makeHeader('bench', 0, 'bench'));
-  for (const f of frames) w.writeFrame(f.t, f.text);
-  w.close();
-}
 
 /** Rows for one lateness comparison: p50, p99 and max, each the median of the runs, beside the floor's. */
 function latenessRows(what: string, ours: Lateness[], floor: Lateness[]): BenchRow[] {
