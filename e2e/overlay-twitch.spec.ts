@@ -38,7 +38,8 @@ const TS = 'tmi-sent-ts=1735761600000';
 const chat = (id: string, name: string, color: string, text: string, extra = ''): string =>
   `@badge-info=;badges=;color=${color};display-name=${name};emotes=;first-msg=0;id=${id};mod=0;room-id=1;subscriber=0;${TS};turbo=0;user-id=${id.length * 7};user-type=${extra} :${name.toLowerCase()}!${name.toLowerCase()}@${name.toLowerCase()}.tmi.twitch.tv PRIVMSG #somechannel :${text}`;
 
-test('Twitch chat lines beside TikTok ones, each marked with its platform; a Twitch resub and a cheer get alerts', async ({ page }) => {
+for (const layout of ['portrait', 'landscape'] as const) test(`${layout}: Twitch chat lines beside TikTok ones, each marked with its platform; a Twitch resub and a cheer get alerts`, async ({ page }) => {
+  if (layout === 'landscape') await page.setViewportSize({ width: 1920, height: 1080 });
   sim = await startTestSimulator({ paused: true, chatBacklog: false, scenario: 'quiet' });
   twitch = await startTwitchServer({ seed: 2, startMs: Date.UTC(2025, 0, 1, 20), port: 0, tcpPort: null, paused: true });
   const tw = new TwitchReceiver({ url: twitch.wsUrl, channels: ['somechannel'] });
@@ -46,7 +47,7 @@ test('Twitch chat lines beside TikTok ones, each marked with its platform; a Twi
   merged = await serveAggregate(agg, { port: 0 });
   await expect.poll(() => tw.status().joined.length, { timeout: 10_000 }).toBe(1);
 
-  await openOverlay(page, sim, `${NO_TOASTY}&aggregate=${encodeURIComponent(merged.url)}`);
+  await openOverlay(page, sim, `${NO_TOASTY}${layout === 'landscape' ? '&layout=landscape' : ''}&aggregate=${encodeURIComponent(merged.url)}`);
   await expect.poll(async () => (await probe(page)).aggregate?.connected, { message: 'merged socket connected', timeout: 10_000 }).toBe(true);
 
   const tiktokIds: string[] = [];
@@ -85,5 +86,5 @@ test('Twitch chat lines beside TikTok ones, each marked with its platform; a Twi
   expect(p.layoutBad, p.layoutProblems.join('\n')).toBe(0);
   const chatBoxes = p.boxes.filter((b) => b.part === 'chat');
   expect(chatBoxes.map((b) => b.id)).toEqual(ids.map((c) => c.slice('chat:'.length)));
-  await expect(page).toHaveScreenshot('twitch-tiktok-mixed.png');
+  await expect(page).toHaveScreenshot(layout === 'portrait' ? 'twitch-tiktok-mixed.png' : 'landscape-twitch-tiktok-mixed.png');
 });

@@ -3,25 +3,28 @@ import type { Message } from '../../protocol/message.ts';
 /** The Twitch kinds that get an alert card. */
 export const TWITCH_ALERTS = ['sub', 'resub', 'subgift', 'cheer', 'raid'];
 
-/** A Twitch alert's line under the name (`14 months on Twitch`), short enough for the smallest card; null for kinds without a card. */
-export function twitchLine(m: Message): string | null {
+/**
+ * A Twitch alert card's line under the name and its `x n` counter, or null for kinds without a card. Lines are short
+ * (15 characters at most, the landscape card's room) and name the platform; the counter carries the number: bits for
+ * a cheer, months for a resub, subs for gifted subs, viewers for a raid.
+ * @example twitchAlert(resub) // { line: 'Twitch resub', count: 14 }
+ */
+export function twitchAlert(m: Message): { line: string; count: number } | null {
   if (m.platform !== 'twitch' || !TWITCH_ALERTS.includes(m.kind)) return null;
   const tags = (m.original.data as { tags?: Record<string, string> } | null)?.tags ?? {};
-  const plan = tags['msg-param-sub-plan'];
-  const tier = plan === 'Prime' ? 'Prime' : plan === '2000' ? 'Tier 2' : plan === '3000' ? 'Tier 3' : 'Tier 1';
-  const n = m.amount?.value ?? 0;
+  const n = Math.max(1, Math.round(m.amount?.value ?? 1));
   switch (m.kind) {
     case 'sub':
-      return tier === 'Prime' ? 'subscribed with Prime on Twitch' : `subscribed on Twitch (${tier})`;
+      return { line: tags['msg-param-sub-plan'] === 'Prime' ? 'Twitch Prime' : 'Twitch sub', count: 1 };
     case 'resub': {
       const months = Number(tags['msg-param-cumulative-months'] ?? '');
-      return Number.isFinite(months) && months > 1 ? `${months} months on Twitch` : 'resubscribed on Twitch';
+      return { line: 'Twitch resub', count: Number.isInteger(months) && months > 0 ? months : 1 };
     }
     case 'subgift':
-      return `gifted ${n === 1 ? 'a sub' : 'subs'} on Twitch`;
+      return { line: 'Twitch gift sub', count: n };
     case 'cheer':
-      return 'cheered on Twitch';
+      return { line: 'Twitch cheer', count: n };
     default:
-      return 'raided on Twitch';
+      return { line: 'Twitch raid', count: n };
   }
 }

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { GiftData } from '../../protocol/index.ts';
 import { AMOUNT_USD_CENTS, type Message } from '../../protocol/message.ts';
-import { TWITCH_ALERTS, twitchLine } from '../logic/twitch-alert.ts';
+import { TWITCH_ALERTS, twitchAlert } from '../logic/twitch-alert.ts';
 import type { OverlayContext } from '../context.ts';
 import { AlertQueue, type Alert } from '../logic/alert-queue.ts';
 import type { StreakUpdate } from '../logic/streaks.ts';
@@ -106,13 +106,13 @@ export class GiftAlerts extends Phaser.Scene {
   /**
    * Twitch's paid moments get a card as gifts do: subs, resubs, gifted subs, cheers and raids. The card's size comes
    * from the comparable value (protocol/message.ts: cents → the diamonds a TikTok gift of that worth would be), so a
-   * $4.99 sub sits beside a 1,000-diamond gift; a raid, worth nothing in money, is sized by its viewers.
+   * $4.99 sub is carded as a 998-diamond gift would be; a raid, worth nothing in money, is sized by its viewers.
    */
   private onTwitch(m: Message, at: number): void {
-    const line = twitchLine(m);
-    if (line === null) return;
+    const alert = twitchAlert(m);
+    if (alert === null) return;
+    const { line, count } = alert;
     const worth = m.kind === 'raid' ? (m.amount?.value ?? 0) * 10 : (m.amount?.usdCents ?? 0) / AMOUNT_USD_CENTS.diamond;
-    const count = m.kind === 'cheer' || m.kind === 'raid' || m.kind === 'subgift' ? Math.max(1, m.amount?.value ?? 1) : 1;
     const u = m.user;
     const payload: Payload = {
       groupId: m.id, userId: u?.id || m.id, nickname: u?.displayName || u?.name || 'Twitch', giftName: m.kind, tier: tierOf(worth), line,

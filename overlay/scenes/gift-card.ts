@@ -39,7 +39,7 @@ export interface GiftCardData {
   tier: number;
   others: number;
   count: number;
-  /** What the card says under the name instead of `sent <gift>`: a Twitch sub, cheer or raid (`14 months on Twitch`). */
+  /** What the card says under the name instead of `sent <gift>`: a Twitch sub, cheer or raid (`Twitch resub`). */
   line?: string;
 }
 
@@ -85,6 +85,8 @@ export class GiftCard extends Phaser.GameObjects.Container {
   cardW = 0;
   /** The counter's resting scale (small tiers draw it smaller). */
   counterScale = 1;
+  /** The counter's scale for this tier, before a long count is fitted to the card. */
+  private baseCounterScale = 1;
 
   constructor(scene: Phaser.Scene, private readonly maxW: number) {
     super(scene, 0, 0);
@@ -128,11 +130,11 @@ export class GiftCard extends Phaser.GameObjects.Container {
     this.setGift(d.giftKey, false);
     this.giftImg.setPosition(gx, H / 2);
     this.glow.setTexture(tinted(this.scene.textures, 'glow', TIER_EDGE[t]!)).setVisible(big).setPosition(gx, H / 2).setDisplaySize(gs * 1.7, gs * 1.7).setAlpha(0.5);
-    this.counterScale = big ? 1 : 54 / COUNT_PX;
+    this.baseCounterScale = this.counterScale = big ? 1 : 54 / COUNT_PX;
     this.countText.setColor(t === 3 ? '#ffe066' : '#ffd84d').setScale(this.counterScale).setPosition(gx + gs / 2 + 6, H / 2 + 2);
+    this.cardW = Math.min(this.maxW, gx + gs / 2 + 150);
     this.shown = -1;
     this.setCount(d.count);
-    this.cardW = Math.min(this.maxW, gx + gs / 2 + 150);
     drawPanel(this.panel, this.cardW, H, H / 2, { edge: TIER_EDGE[t]!, edgeAlpha: t === 0 ? 0.16 : 0.7, alpha: big ? 0.85 : 0.75 });
     this.baked.bake();
   }
@@ -158,6 +160,9 @@ export class GiftCard extends Phaser.GameObjects.Container {
     if (n === this.shown) return;
     this.shown = n;
     setTextIfChanged(this.countText, `x${compactNumber(n)}`);
+    // A long count ("x2.1K" on a wide card) is drawn smaller rather than past the card's edge.
+    const room = this.cardW - this.countText.x - 16;
+    this.counterScale = Math.min(this.baseCounterScale, room / Math.max(1, this.countText.width));
   }
 
   /** The counter object, for the pop animation. */
