@@ -6,6 +6,7 @@ import { BUNDLED_DIR, listWithBundled, type RecordingListing } from '../replay/l
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import type { Engine, OutFrame } from '../engine.ts';
 import type { WsHub } from './ws-hub.ts';
+import { isEventName, isTiktokEventName } from '../../protocol/index.ts';
 
 /** What to replay and how: the CLI's --replay flags and POST /api/replay's body (the replayer's own options). */
 export type ReplayRequest = {
@@ -24,7 +25,7 @@ export { BUNDLED_DIR } from '../replay/list.ts';
 
 /** What a replay needs of the server: where recordings are, the engine to pause, the clients to send to. */
 export interface ReplayHost {
-  readonly opts: { recordingsDir?: string; log?: (line: string) => void };
+  readonly opts: { recordingsDir?: string; log?: (line: string) => void; allKinds?: boolean };
   /** Read each time: a new seed replaces the engine. */
   readonly engine: Pick<Engine, 'status' | 'setPaused'>;
   readonly hub: Pick<WsHub, 'size' | 'writable' | 'whenWritable' | 'broadcastBinary' | 'corked'>;
@@ -103,6 +104,7 @@ export class ReplayControl {
     if (!wasActive) this.pausedBefore = this.state.engine.status().paused;
     this.state.engine.setPaused(true);
     const hub = this.state.hub;
+    const heldBack = new Set<string>();
     this.lastError = null;
     try {
       this.replayer = await createReplayer(
@@ -117,7 +119,17 @@ export class ReplayControl {
           onBadLine: (info) => this.log(`tiksim: skipped bad line ${info.line}: ${info.error}`),
         },
         {
-          send: (text, event) => this.state.broadcast({ event, text }),
+          send: (text, event) => {
+            // A `record --all-kinds` recording holds kinds TikFinity does not forward (goalUpdate...): as for a
+            // generated stream they stay off the TikFinity socket unless this server runs with --all-kinds. Only TLC
+            // names outside TikFinity's are held back; anything else (unknown names too) goes out byte for byte.
+            if (!this.state.opts.allKinds && !isEventName(event) && isTiktokEventName(event)) {
+              if (!heldBack.has(event)) this.log(`tiksim: replay: not sending "${event}" frames (a kind TikFinity does not forward); serve with --all-kinds to send them`);
+              heldBack.add(event);
+              return;
+            }
+            this.state.broadcast({ event, text });
+          },
           sendBinary: (data) => this.state.hub.broadcastBinary(data),
           // Frames due together leave in one write per client, as the generator's do (the pump corks the same way).
           batch: (fn) => hub.corked(fn),
