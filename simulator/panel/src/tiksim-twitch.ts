@@ -16,6 +16,19 @@ interface TwitchStatusView {
   channels: { name: string; clients: number }[];
   sent: { total: number };
   keepalive: { pingsSent: number; pongTimeouts: number; authFailures: number };
+  scenario: { name: string; phase: string } | null;
+}
+
+/** A preset of GET /api/twitch/scenarios. */
+interface TwitchPresetView {
+  name: string;
+  description: string;
+}
+
+/** `300000` → `5 min`, `2000` → `2 s`, `500` → `500 ms`. */
+function interval(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}\u00a0min`;
+  return ms >= 1000 ? `${ms / 1000}\u00a0s` : `${ms}\u00a0ms`;
 }
 
 /** One-click Twitch events: a POST /api/twitch/events body each. */
@@ -42,6 +55,7 @@ export class TiksimTwitch extends LitElement {
     text: { state: true },
     error: { state: true },
     flash: { state: true },
+    presets: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -51,6 +65,8 @@ export class TiksimTwitch extends LitElement {
       .row { display: flex; gap: 6px; margin-top: 8px; }
       .row input { flex: 1; }
       .meta { font-size: 12px; color: var(--muted); line-height: 1.5; }
+      .row select { flex: 1; }
+      .phase { align-self: center; white-space: nowrap; }
       .flash { color: var(--ok); font-size: 12px; margin-top: 6px; min-height: 17px; }
     `,
   ];
@@ -61,6 +77,7 @@ export class TiksimTwitch extends LitElement {
   declare text: string;
   declare error: ApiError | null;
   declare flash: string;
+  declare presets: TwitchPresetView[];
   private readonly poll = new PollController(this, 2000, () => this.load());
 
   constructor() {
@@ -70,12 +87,28 @@ export class TiksimTwitch extends LitElement {
     this.text = '';
     this.error = null;
     this.flash = '';
+    this.presets = [];
   }
 
   private async load(): Promise<void> {
     const r = await api.get<TwitchStatusView>('/api/twitch/status');
     this.off = !r.ok && r.error.code === 'E_TWITCH_OFF';
     this.status = r.ok ? r.value : null;
+    if (r.ok && this.presets.length === 0) {
+      const p = await api.get<{ scenarios: TwitchPresetView[] }>('/api/twitch/scenarios');
+      if (p.ok) this.presets = p.value.scenarios;
+    }
+  }
+
+  private async setScenario(name: string): Promise<void> {
+    this.error = null;
+    const r = await api.put<Record<string, unknown>>('/api/twitch/scenario', name === '' ? null : { name });
+    if (!r.ok) {
+      this.error = r.error;
+      return;
+    }
+    this.flash = name === '' ? '✓ scenario stopped' : `✓ scenario ${name}`;
+    this.poll.poke();
   }
 
   private async post(path: string, body: Record<string, unknown>, done: string): Promise<void> {
@@ -100,9 +133,16 @@ export class TiksimTwitch extends LitElement {
       ${s
         ? html`<div class="meta">
             <div class="mono">${s.wsUrl}${s.tcp ? html` · irc://${s.tcp}` : nothing}</div>
-            <div>${s.clients.length} client(s) in ${s.channels.filter((c) => c.clients > 0).map((c) => `#${c.name}`).join(', ') || 'no channel yet'} ·
-              ${s.sent.total} lines sent · PING every ${s.pingMs / 1000} s (${s.keepalive.pongTimeouts} dropped for no PONG)
-              ${s.stalledMs > 0 ? html` · <strong>stalled ${Math.ceil(s.stalledMs / 1000)} s</strong>` : nothing}</div>
+            <div>${s.clients.length} ${s.clients.length === 1 ? 'client' : 'clients'} in ${s.channels.filter((c) => c.clients > 0).map((c) => `#${c.name}`).join(', ') || 'no channel yet'} ·
+              ${s.sent.total} ${s.sent.total === 1 ? 'line' : 'lines'} sent</div>
+            <div>PING every ${interval(s.pingMs)} · ${s.keepalive.pongTimeouts} dropped for no PONG${s.stalledMs > 0 ? html` · <strong>stalled ${Math.ceil(s.stalledMs / 1000)} s</strong>` : nothing}</div>
+          </div>
+          <div class="row">
+            <select aria-label="Twitch scenario" .value=${s.scenario?.name ?? ''} @change=${(e: Event) => void this.setScenario((e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!s.scenario}>no scenario (rates only)</option>
+              ${this.presets.map((p) => html`<option value=${p.name} title=${p.description} ?selected=${s.scenario?.name === p.name}>scenario: ${p.name}</option>`)}
+            </select>
+            <span class="meta phase">${s.scenario ? `phase: ${s.scenario.phase}` : nothing}</span>
           </div>`
         : html`<div class="meta">loading…</div>`}
       <div class="grid">
