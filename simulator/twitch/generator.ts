@@ -7,7 +7,7 @@ import { Rng } from '../rng.ts';
 import { KIND_FNS, type Build, type EventHost, type RecentChat } from './events.ts';
 import { TwitchPopulation } from './population.ts';
 import { DEFAULT_TWITCH_RATES, TWITCH_RATE_KINDS, type TwitchRateKind, type TwitchRates } from './rates.ts';
-import type { CompiledTwitchScenario } from './scenario.ts';
+import type { TwitchScenario } from './scenario-schema.ts';
 
 /** One event out of the generator: its kind, sequence number, time, and how to write it per channel. */
 export interface TwitchEmission {
@@ -31,6 +31,13 @@ export interface TwitchGeneratorOptions {
   paused?: boolean;
   /** A scenario started at startMs (`--twitch-scenario`). */
   scenario?: CompiledTwitchScenario;
+}
+
+/** A checked Twitch scenario with each burst's event function bound (scenario.ts makes it; the generator runs it). */
+export interface CompiledTwitchScenario {
+  scenario: TwitchScenario;
+  /** Per phase, per burst: the kind function with the burst's parameters. */
+  burstFns: FireFn[][];
 }
 
 /** Where the running scenario stands (GET /api/twitch/status). */
