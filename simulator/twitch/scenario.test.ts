@@ -5,6 +5,10 @@ import { TwitchGenerator, type TwitchEmission } from './generator.ts';
 import { DEFAULT_ROOM, roomIdOf } from './lines.ts';
 import { parseTwitchScenario, resolveTwitchScenario, twitchPreset, TWITCH_SCENARIO_PRESETS } from './scenario.ts';
 import { wsClient } from './test-helpers.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { twitchScenarioArg } from '../commands/serve-twitch.ts';
 
 const T0 = 1_700_000_000_000;
 const CH: ChannelState = { name: 'dallas', roomId: roomIdOf(1, 'dallas'), room: { ...DEFAULT_ROOM } };
@@ -82,6 +86,24 @@ describe('Twitch scenarios', () => {
     const preset = resolveTwitchScenario({ name: 'hyp' });
     expect(!preset.ok && preset.error.message).toBe('unknown Twitch scenario "hyp"; presets: quiet, busy, hype');
     expect(resolveTwitchScenario(null)).toEqual({ ok: true, value: null });
+  });
+
+  it('--twitch-scenario takes a preset or a JSON file, and names what is wrong in a bad file', () => {
+    expect(twitchScenarioArg('quiet').scenario.name).toBe('quiet');
+    const dir = mkdtempSync(join(tmpdir(), 'tiksim-twitch-scn-'));
+    const good = join(dir, 'raid-night.json');
+    writeFileSync(good, JSON.stringify({ name: 'raid-night', loop: true, phases: [{ name: 'raid', durationS: 20, bursts: [{ atS: 0, kind: 'raid', params: { viewers: 500 } }] }] }));
+    const c = twitchScenarioArg(good);
+    expect(c.scenario.phases[0]!.bursts![0]).toEqual({ atS: 0, kind: 'raid', count: 1, everyMs: 0, params: { viewers: 500 } });
+    const g = new TwitchGenerator({ seed: 2, startMs: T0, rates: { chat: 0 }, scenario: c });
+    const raids: string[] = [];
+    g.advance(T0 + 45_000, (e) => void (e.kind === 'raid' && raids.push(e.build(CH)[0]!.tagged)));
+    expect(raids.filter((l) => l.includes('msg-param-viewerCount=500;'))).toHaveLength(3); // at 0, 20 and 40 s
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"name":"x","phases":[{"name":"a","durationS":0}]}');
+    expect(() => twitchScenarioArg(bad)).toThrow(`Twitch scenario file ${bad}: scenario.phases[0].durationS`);
+    writeFileSync(bad, '{oops');
+    expect(() => twitchScenarioArg(bad)).toThrow(`Twitch scenario file ${bad} is not valid JSON`);
   });
 
   it('PUT /api/twitch/scenario starts a preset that a raw client sees, GET /api/twitch/scenarios lists them', async () => {
