@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../../test/faults/helpers.ts';
 import { parseIrcLine } from '../../protocol/twitch/index.ts';
+import { makeHeader } from '../../recorder/format.ts';
+import { RecordingWriter } from '../../recorder/writer.ts';
 import { tcpClient, wsClient } from '../twitch/test-helpers.ts';
 
 /** `tiksim serve --twitch ...`: resolves with the child and its output once `until` is printed, or when it exits. */
@@ -97,6 +102,35 @@ describe('tiksim serve --twitch', () => {
       expect(r.err).toContain(`port ${port} on 127.0.0.1 is already in use (another fake or real IRC server may run there); stop it, or choose another port with --twitch-tcp-port <n>`);
     } finally {
       busy.close();
+    }
+  });
+
+  it('--twitch-replay plays a Twitch recording on the fake Twitch, byte-identical, instead of generated chat', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tiksim-serve-twitch-replay-')), 'rec');
+    const w = RecordingWriter.create(dir, { ...makeHeader('twitch #recorded', Date.UTC(2025, 0, 1), 'tiksim test'), platform: 'twitch', channel: '#recorded' });
+    const lines = [
+      '@badge-info=;badges=;color=#0D4200;display-name=Ab;emotes=25:0-4;id=x1;user-id=9 :ab!ab@ab.tmi.twitch.tv PRIVMSG #recorded :Kappa hello',
+      '@display-name=Ronni;id=r1;login=ronni;msg-id=resub;msg-param-sub-plan=1000;system-msg=Ronni\\ssubscribed!;user-id=1337 :tmi.twitch.tv USERNOTICE #recorded :Great stream',
+    ];
+    lines.forEach((l, i) => w.writeFrame(i * 100, l));
+    w.close();
+    const s = await serve(['--twitch', '--twitch-port', '0', '--no-twitch-tcp', '--twitch-rates', 'chat=50', '--twitch-replay', dir], /twitch +replaying/);
+    try {
+      const port = /twitch +ws:\/\/127\.0\.0\.1:(\d+)\//.exec(s.out)![1];
+      const ws = await wsClient(`ws://127.0.0.1:${port}/`);
+      ws.send('CAP REQ :twitch.tv/tags twitch.tv/commands\r\nNICK justinfan7\r\nJOIN #recorded\r\n');
+      expect(await ws.waitFor(/ PRIVMSG #recorded :Kappa hello/, 5000)).toBe(lines[0]);
+      expect(await ws.waitFor(/USERNOTICE #recorded/, 5000)).toBe(lines[1]);
+      // Generated chat is paused while a recording plays (chat=50 would have sent dozens of lines by now).
+      await new Promise((r) => setTimeout(r, 300));
+      expect(ws.lines.filter((l) => / PRIVMSG /.test(l))).toHaveLength(1);
+      ws.close();
+      const missing = await serve(['--twitch', '--twitch-port', '0', '--no-twitch-tcp', '--twitch-replay', join(dir, 'nope')]);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/--twitch-replay: Twitch recording ".*nope" not found/);
+    } finally {
+      s.child.kill('SIGINT');
+      rmSync(dirname(dir), { recursive: true, force: true });
     }
   });
 });

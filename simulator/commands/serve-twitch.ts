@@ -1,5 +1,6 @@
 /** `serve --twitch` and its flags: the fake Twitch chat server beside the TikTok socket. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { RunningSimulator, SimulatorOptions } from '../server/app.ts';
 import type { TwitchOptions } from '../server/state.ts';
@@ -18,6 +19,7 @@ export interface TwitchFlags {
   twitchScenario?: string;
   twitchPing: number;
   twitchPopulation: number;
+  twitchReplay?: string;
 }
 
 /** `2s`, `5m`, `500ms` or plain ms, at least 50 ms (a PING interval). */
@@ -38,13 +40,14 @@ export function addTwitchOptions(cmd: Command): Command {
     .option('--twitch-rates <list>', 'Twitch events/s per kind, e.g. chat=5,cheer=0.1,sub=0.05,raid=0.01')
     .option('--twitch-scenario <name|file>', `a Twitch preset (${TWITCH_SCENARIO_PRESETS.map((p) => p.name).join(', ')}) or a Twitch scenario JSON file`)
     .option('--twitch-ping <time>', 'PING interval; a client that has not answered by the next PING is closed (Twitch: 5m)', pingArg, TWITCH_PING_MS)
-    .option('--twitch-population <n>', 'distinct Twitch chatters', intArg(1, 1_000_000), 2000);
+    .option('--twitch-population <n>', 'distinct Twitch chatters', intArg(1, 1_000_000), 2000)
+    .option('--twitch-replay <recording>', 'replay a Twitch recording (record --twitch) on the fake Twitch instead of generating chat');
 }
 
 /** The Twitch options of a `serve`, or undefined without --twitch; throws InvalidArgumentError for bad values. */
 export function twitchOptions(f: TwitchFlags, sourceOf: (name: string) => string | undefined): TwitchOptions | undefined {
   if (!f.twitch) {
-    const stray = ['twitchPort', 'twitchTcpPort', 'twitchTcp', 'twitchRates', 'twitchScenario', 'twitchPing', 'twitchPopulation'].filter((k) => sourceOf(k) === 'cli');
+    const stray = ['twitchPort', 'twitchTcpPort', 'twitchTcp', 'twitchRates', 'twitchScenario', 'twitchPing', 'twitchPopulation', 'twitchReplay'].filter((k) => sourceOf(k) === 'cli');
     if (stray.length) throw new InvalidArgumentError(`${stray.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} only apply with --twitch: add it, or drop them.`);
     return undefined;
   }
@@ -55,7 +58,30 @@ export function twitchOptions(f: TwitchFlags, sourceOf: (name: string) => string
     rates = r.value;
   }
   const scenario = f.twitchScenario !== undefined ? twitchScenarioArg(f.twitchScenario) : undefined;
-  return { port: f.twitchPort, tcpPort: f.twitchTcp ? f.twitchTcpPort : null, rates, scenario, pingMs: f.twitchPing, population: f.twitchPopulation };
+  return {
+    port: f.twitchPort,
+    tcpPort: f.twitchTcp ? f.twitchTcpPort : null,
+    rates,
+    scenario,
+    pingMs: f.twitchPing,
+    population: f.twitchPopulation,
+    // A replay replaces generated chat, as --replay does on the TikTok socket.
+    paused: f.twitchReplay !== undefined ? true : undefined,
+  };
+}
+
+/**
+ * `--twitch-replay`: starts replaying a Twitch recording (a path, or a name in the recordings folder) on the running
+ * fake Twitch, from its first joined client on. Throws with what was wrong (not a Twitch recording, not found).
+ */
+export async function startTwitchReplay(sim: RunningSimulator, ref: string, recordingsDir: string): Promise<string> {
+  const tw = sim.state.twitch;
+  if (!tw) throw new Error('--twitch-replay needs --twitch');
+  const path = existsSync(ref) ? ref : join(recordingsDir, ref);
+  if (!existsSync(path)) throw new Error(`Twitch recording "${ref}" not found (neither a path nor a name in ${recordingsDir}); record one with tiksim record --twitch <channel>`);
+  const { replayTwitch } = await import('../replay/twitch-replay.ts');
+  const r = await replayTwitch(path, tw);
+  return `  twitch   replaying ${ref} (#${r.recording.header.channel}) from the first client that JOINs`;
 }
 
 /** `--twitch-scenario`: a preset name, else a JSON file; throws InvalidArgumentError naming what was wrong. */

@@ -13,7 +13,7 @@ import { ListenError } from '../server/listen-error.ts';
 import { isLoopbackHost } from '../server/auth.ts';
 import { startStatusLine } from '../server/status-line.ts';
 import { intArg, offsetArg, positiveArg, startTimeArg } from './parse-args.ts';
-import { addTwitchOptions, twitchBanner, twitchHelpText, twitchOptions, type TwitchFlags } from './serve-twitch.ts';
+import { addTwitchOptions, startTwitchReplay, twitchBanner, twitchHelpText, twitchOptions, type TwitchFlags } from './serve-twitch.ts';
 
 export { SEEDED_EPOCH_MS } from '../clock.ts';
 import { SEEDED_EPOCH_MS } from '../clock.ts';
@@ -219,6 +219,7 @@ Examples:
   $ tiksim serve --twitch --twitch-ping 2s        a fake Twitch chat too: ws://127.0.0.1:21215/ and TCP 6667
   $ tiksim serve --twitch --twitch-rates chat=20,cheer=1 --twitch-tcp-port 0
   $ tiksim serve --twitch --twitch-scenario hype  Twitch: a raid wave, a sub train, a cheer storm
+  $ tiksim serve --twitch --twitch-replay my-chat  a Twitch recording (tiksim record --twitch x) replayed on it
 
 Exit codes: 0 after Ctrl-C, 1 cannot start (port in use, unreadable recording), 2 bad flags.`;
 }
@@ -283,6 +284,15 @@ async function runServe(flags: ServeFlags, cmd: Command): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`${banner(sim, opts)}\n`);
+  if (flags.twitchReplay !== undefined) {
+    try {
+      process.stdout.write(`${await startTwitchReplay(sim, flags.twitchReplay, opts.recordingsDir ?? 'recordings')}\n`);
+    } catch (e) {
+      process.stderr.write(`tiksim: --twitch-replay: ${(e as Error).message}\n`);
+      await sim.close();
+      process.exit(1);
+    }
+  }
   const stopStatus = flags.status ? startStatusLine(sim.state) : () => {};
   let closing = false;
   const shutdown = async (): Promise<void> => {
