@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { tlcInt64, tlcMessage, tlcUserSchema } from './common.ts';
+import type { z } from 'zod';
+import { socialTlcSchema } from './social.ts';
 
 /**
  * follow: a viewer followed the streamer (social message, display key ...follow..., action 1). TLC v2.5 emits the decoded WebcastSocialMessage.
@@ -8,15 +8,7 @@ import { tlcInt64, tlcMessage, tlcUserSchema } from './common.ts';
  * {"common":{"method":"WebcastSocialMessage","msgId":"7515589580092050207","roomId":"7515581234567890123","createTime":"1749859560559","isShowMsg":true,"displayText":{"key":"pm_main_follow_message_viewer_2","defaultPattern":"{0:user} followed the LIVE creator","pieces":[{"type":11,"userValue":{"user":{"id":"7350695922194564138","nickname":"Lena 🌸","displayId":"lena.draws"},"withColon":false}}]}},"user":{"id":"7350695922194564138","nickname":"Lena 🌸","displayId":"lena.draws","secUid":"MS4wLjABAAAAq3k1lB0n8f2xZ_7Yc9RwQ4vD","avatarThumb":{"urlList":["https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/7a1f3c~tplv-tiktok-shrink:72:72.webp"]},"followInfo":{"followingCount":"311","followerCount":"1204","followStatus":"1","pushStatus":"0"},"payGrade":{"level":12},"userAttr":{"isMuted":false,"isAdmin":false,"isSuperAdmin":false},"badgeList":[{"displayType":4,"sceneType":8,"display":true,"combine":{"str":"12"},"privilegeLogExtra":{"privilegeId":"7138381861675374372","level":"12"}}],"isFollower":false,"isFollowing":true,"isSubscribe":false},"action":"1","shareType":"0","followCount":"1205"}
  * ```
  */
-export const followTlcSchema = tlcMessage({
-  user: tlcUserSchema,
-  action: tlcInt64,
-  shareType: tlcInt64.optional(),
-  shareTarget: z.string().optional(),
-  followCount: tlcInt64.optional(),
-  shareDisplayStyle: z.string().optional(),
-  shareCount: z.number().optional(),
-});
+export const followTlcSchema = socialTlcSchema; // the same WebcastSocialMessage as social: one schema per TLC message type.
 
 /** follow's TLC-style data. */
 export type FollowTlcData = z.infer<typeof followTlcSchema>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { tlcImageSchema, tlcInt64, tlcTextSchema, tlcMessage, tlcUserSchema } from './common.ts';
+import type { z } from 'zod';
+import { barrageTlcSchema } from './barrage.ts';
 
 /**
  * superFanJoin: a viewer became a super fan (barrage key ttlive_superfan_commentnotif_superfanjoined; TLC emits barrage too). TLC v2.5 emits the decoded WebcastBarrageMessage.
@@ -8,17 +8,7 @@ import { tlcImageSchema, tlcInt64, tlcTextSchema, tlcMessage, tlcUserSchema } fr
  * {"common":{"method":"WebcastBarrageMessage","msgId":"7515589580092050207","roomId":"7515581234567890123","createTime":"1749859560559","isShowMsg":true},"msgType":20,"content":{"key":"ttlive_superfan_commentnotif_superfanjoined","defaultPattern":"{0:user} became a Super Fan!","pieces":[{"type":11,"userValue":{"user":{"id":"7350695922194564138","nickname":"Lena 🌸","displayId":"lena.draws"},"withColon":false}}]},"duration":"3000","user":{"id":"7350695922194564138","nickname":"Lena 🌸","displayId":"lena.draws","secUid":"MS4wLjABAAAAq3k1lB0n8f2xZ_7Yc9RwQ4vD","avatarThumb":{"urlList":["https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/7a1f3c~tplv-tiktok-shrink:72:72.webp"]},"followInfo":{"followingCount":"311","followerCount":"1204","followStatus":"1","pushStatus":"0"},"payGrade":{"level":12},"userAttr":{"isMuted":false,"isAdmin":false,"isSuperAdmin":false},"badgeList":[{"displayType":4,"sceneType":8,"display":true,"combine":{"str":"12"},"privilegeLogExtra":{"privilegeId":"7138381861675374372","level":"12"}}],"isFollower":false,"isFollowing":true,"isSubscribe":false}}
  * ```
  */
-export const superFanJoinTlcSchema = tlcMessage({
-  msgType: z.number(),
-  content: tlcTextSchema.optional(),
-  duration: tlcInt64.optional(),
-  displayConfig: z.number().optional(),
-  commonBarrageContent: tlcTextSchema.optional(),
-  user: tlcUserSchema.optional(),
-  scene: z.string().optional(),
-  subType: z.string().optional(),
-  icon: tlcImageSchema.optional(),
-});
+export const superFanJoinTlcSchema = barrageTlcSchema; // the same WebcastBarrageMessage as barrage: one schema per TLC message type.
 
 /** superFanJoin's TLC-style data. */
 export type SuperFanJoinTlcData = z.infer<typeof superFanJoinTlcSchema>;
