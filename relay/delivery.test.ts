@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Deliverer } from './delivery.ts';
 import { generateSecret } from './sign.ts';
 import { Store } from './store.ts';
@@ -49,6 +50,27 @@ describe('delivery workers against a real node:http receiver', () => {
       webhook: { id, url: r.url, name: 'hook 1' },
     });
     await r.until(() => store.pendingOf(id) === 0, 'outbox drained');
+  });
+
+  it('records each answer before the next request goes out, so a crash can repeat at most the one in flight', async () => {
+    const r = await receiver(null);
+    const { add, emit, store } = await setup();
+    const id = await add(r.url);
+    // At the moment request n is made, deliveries 1..n-1 must already be in the database as delivered.
+    const unrecorded: number[] = [];
+    const real = http.request;
+    const spy = vi.spyOn(http, 'request').mockImplementation(((...args: Parameters<typeof http.request>) => {
+      const done = store.deliveries(id, 100).filter((d) => d.state === 'delivered').length;
+      unrecorded.push(unrecorded.length - done);
+      return real(...args);
+    }) as typeof http.request);
+    try {
+      for (let i = 1; i <= 40; i++) emit(i);
+      await r.until((g) => g.length === 40, '40 deliveries');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(unrecorded).toEqual(Array(40).fill(0));
   });
 
   it('retries 500s and a 429 (waiting its Retry-After), then delivers; other 4xx fail at once', async () => {

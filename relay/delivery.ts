@@ -160,6 +160,9 @@ class Worker {
   /** Sends one delivery and records the outcome; true when it stays pending for a retry. */
   private async send(item: OutboxItem): Promise<boolean> {
     const { store, now } = this.o;
+    // Record the answers already in before this request goes out: a crash then leaves at most one delivery per endpoint
+    // sent but unrecorded (the one in flight), so a receiver sees at most one duplicate per endpoint per crash.
+    this.acks.flush();
     const body = deliveryBody(item.envelope, this.hook);
     const headers = {
       'content-type': 'application/json',
@@ -198,8 +201,9 @@ class Worker {
 }
 
 /**
- * 2xx answers waiting to be recorded: committed together once per loop turn (and before a worker reads its outbox
- * again). A kill in between only means those deliveries go out once more after the restart (at least once).
+ * 2xx answers waiting to be recorded: committed together once per loop turn, and always before a worker reads its
+ * outbox again or sends its next request. A kill in between only means that delivery goes out once more after the
+ * restart (at least once; at most one repeat per endpoint per crash).
  */
 class Acks {
   private list: Array<{ id: number; webhookId: string; attempts: number; status: number }> = [];
