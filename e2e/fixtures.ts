@@ -78,23 +78,47 @@ export async function probe(page: Page): Promise<OverlayProbe> {
 }
 
 /**
- * Counts <img> loads in flight. Pictures load in real time while the page clock is paused; the overlay gives up
- * waiting for them after some game time, so the clock only moves once every picture asked for has loaded (or failed).
+ * Counts <img> loads in flight, and holds back the ones that land while the page clock is stepping. Pictures load in
+ * real time while the page clock is paused; the clock only moves once every picture asked for has loaded (or failed).
  * The count drops one task after `load`, so the overlay's own onload has run by then (MessageChannel is not faked).
+ * Playwright's runFor yields to the page's real event loop between timers, so a picture asked for in a step could
+ * otherwise arrive mid-step or after it, depending on real time: while `hold(true)` is on, a load or error event is
+ * stopped by a capture listener on the image (it runs before the image's own handlers; most pictures are never in the
+ * document, so a listener on window would not see them) and fired again by `hold(false)`, so every
+ * picture lands between steps, the same way every run.
  */
 function trackImages(): void {
   const loading = new Map<HTMLImageElement, number>();
+  const held: Array<{ img: HTMLImageElement; type: string }> = [];
+  const replayed = new WeakSet<Event>();
+  let holding = false;
   const later = (f: () => void): void => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => f();
     ch.port2.postMessage(0);
   };
   const done = (img: HTMLImageElement): void => later(() => later(() => loading.delete(img)));
-  (window as unknown as { __e2eImages: { readonly pending: number } }).__e2eImages = {
+  const gate = (e: Event): void => {
+    if (!holding || replayed.has(e) || !(e.target instanceof HTMLImageElement)) return;
+    e.stopImmediatePropagation();
+    held.push({ img: e.target, type: e.type });
+  };
+  (window as unknown as { __e2eImages: { readonly pending: number; hold(on: boolean): number } }).__e2eImages = {
     get pending() {
       // A picture complete without an event (src cleared, replaced) is forgotten after a few looks.
-      for (const [img, stale] of loading) if (img.complete) stale > 5 ? loading.delete(img) : loading.set(img, stale + 1);
+      for (const [img, stale] of loading) if (img.complete && !held.some((h) => h.img === img)) stale > 5 ? loading.delete(img) : loading.set(img, stale + 1);
       return loading.size;
+    },
+    hold(on: boolean): number {
+      holding = on;
+      if (on) return 0;
+      const out = held.splice(0);
+      for (const { img, type } of out) {
+        const e = new Event(type);
+        replayed.add(e);
+        img.dispatchEvent(e);
+      }
+      return out.length;
     },
   };
   const desc = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
@@ -102,6 +126,9 @@ function trackImages(): void {
     ...desc,
     set(this: HTMLImageElement, v: string) {
       if (!loading.has(this)) {
+        // Capture listeners on the target run before its own handlers (onload included), so gate can stop them.
+        this.addEventListener('load', gate, true);
+        this.addEventListener('error', gate, true);
         this.addEventListener('load', () => done(this));
         this.addEventListener('error', () => done(this));
       }
@@ -109,6 +136,19 @@ function trackImages(): void {
       desc.set!.call(this, v);
     },
   });
+}
+
+/**
+ * Runs the page clock `ms` forward with picture loads held back until the step is over (see trackImages), so what a
+ * step draws depends only on the frames received and the clock.
+ */
+export async function step(page: Page, ms: number): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __e2eImages?: { hold(on: boolean): number } }).__e2eImages?.hold(true));
+  try {
+    await page.clock.runFor(ms);
+  } finally {
+    await page.evaluate(() => (window as unknown as { __e2eImages?: { hold(on: boolean): number } }).__e2eImages?.hold(false));
+  }
 }
 
 /**
@@ -147,7 +187,7 @@ export async function runUntil(page: Page, cond: (p: OverlayProbe) => boolean, w
       return p;
     }
     if (elapsed >= maxMs) throw new Error(`overlay never reached "${what}" within ${maxMs} ms of page time; last state: ${JSON.stringify({ ...p, checkpoints: p?.checkpoints.slice(-8) })}`);
-    await page.clock.runFor(stepMs);
+    await step(page, stepMs);
     elapsed += stepMs;
   }
 }

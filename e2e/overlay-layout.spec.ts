@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { RunningSimulator } from '../simulator/server/app.ts';
 import type { PartBox } from '../overlay/logic/boxes.ts';
-import { NO_TOASTY, allFramesIn, expect, openOverlay, post, probe, runUntil, startTestSimulator, test } from './fixtures.ts';
+import { NO_TOASTY, allFramesIn, expect, openOverlay, post, probe, runUntil, startTestSimulator, step, test } from './fixtures.ts';
 
 // Every part of the overlay keeps to its own region and no two cards overlap, read from the layout boxes the overlay
 // reports (window.__overlay.boxes, checked by the overlay itself on every game step: layoutChecked / layoutBad), not
@@ -48,7 +48,7 @@ async function stepThrough(page: Page, ms: number, stepMs = 50): Promise<{ maxCh
   let maxChat = 0;
   const parts = new Set<string>();
   for (let t = 0; t < ms; t += stepMs) {
-    await page.clock.runFor(stepMs);
+    await step(page, stepMs);
     const b = await boxes(page);
     for (const x of b) parts.add(x.part);
     maxChat = Math.max(maxChat, b.filter((x) => x.part === 'chat').length);
@@ -106,7 +106,7 @@ for (const layout of ['portrait', 'landscape'] as const) {
   await allFramesIn(page, sim);
   const p = await runUntil(page, (q) => q.checkpoints.some((c) => /^toasty:.*:in$/.test(c)), 'toasty in', 50, 20_000);
   // The face is in; its "Toasty!" label pops in over the next 160 ms.
-  await page.clock.runFor(200);
+  await step(page, 200);
   const b = await boxes(page);
   expect(b.filter((x) => x.part === 'toasty').map((x) => x.id).sort()).toEqual(['face', 'label']);
   const parts = b.map((x) => x.part);
@@ -129,7 +129,7 @@ test('landscape: the "New follower!" banner and the chat column keep apart', asy
   await post(sim, '/api/events', { event: 'follow' });
   await allFramesIn(page, sim);
   const p = await runUntil(page, (q) => q.checkpoints.includes('rule:Follow Alert') && q.checkpoints.filter((c) => /^chat:[^:]+$/.test(c)).length >= 4, 'banner + chat', 50);
-  await page.clock.runFor(400);
+  await step(page, 400);
   const b = await boxes(page);
   expect(b.filter((x) => x.part === 'spotlight').length, 'banner up').toBe(1);
   expect(b.filter((x) => x.part === 'chat').length).toBe(4);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RunningSimulator } from '../simulator/server/app.ts';
-import { allFramesIn, expect, openOverlay, probe, runUntil, startTestSimulator, test } from './fixtures.ts';
+import { allFramesIn, expect, openOverlay, probe, runUntil, startTestSimulator, step, test } from './fixtures.ts';
 
 // Frames exactly as the real TikFinity sends them (protocol/fixtures/tikfinity-samples.json): their pictures are on
 // TikTok's CDN, which sends no CORS headers, so the overlay must load them through tiksim's image proxy to read their
@@ -46,7 +46,7 @@ test('a real TikFinity gift frame: avatar and gift picture come through the imag
   await allFramesIn(page, sim);
   const p = await runUntil(page, (q) => q.checkpoints.includes(`toasty:${senderId}:in`), `toasty:${senderId}:in`, 100, 20_000);
   expect(p.toasties, 'the Toasties played and their faces').toEqual([{ userId: senderId, face: 'avatar' }]);
-  await page.clock.runFor(250);
+  await step(page, 250);
   // The page asked the proxy (never TikTok) for both pictures, and the proxy asked the CDN for exactly those.
   expect(proxied).toEqual(expect.arrayContaining([avatarUrl, giftUrl]));
   expect(cdnAsked).toEqual(expect.arrayContaining([avatarUrl, giftUrl]));

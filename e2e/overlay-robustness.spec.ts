@@ -1,5 +1,5 @@
 import type { RunningSimulator } from '../simulator/server/app.ts';
-import { NO_TOASTY, allFramesIn, expect, expectLiveCanvas, openOverlay, post, probe, runUntil, startTestSimulator, test } from './fixtures.ts';
+import { NO_TOASTY, allFramesIn, expect, expectLiveCanvas, openOverlay, post, probe, runUntil, startTestSimulator, step, test } from './fixtures.ts';
 
 // Bad input mid-stream and a simulator that goes away: the overlay counts what it cannot use and carries on.
 
@@ -58,7 +58,7 @@ test('the simulator restarted mid-test: the overlay reconnects on the same port 
 test('a lost WebGL context fails the live-canvas check', async ({ page }) => {
   sim = await startTestSimulator({ paused: true, chatBacklog: false });
   await openOverlay(page, sim, NO_TOASTY);
-  await page.clock.runFor(500);
+  await step(page, 500);
   await expectLiveCanvas(page, 100);
   await page.evaluate(() => {
     const c = document.querySelector('canvas')!;

@@ -1,5 +1,5 @@
 import type { RunningSimulator } from '../simulator/server/app.ts';
-import { allFramesIn, expect, openOverlay, post, runUntil, startTestSimulator, test } from './fixtures.ts';
+import { allFramesIn, expect, openOverlay, post, runUntil, startTestSimulator, step, test } from './fixtures.ts';
 
 // Toasty on real photos with real MediaPipe in the page (no stub): a big gift from a viewer whose avatar is a face
 // photo slides in the face cut; a viewer with a generated avatar (no face) falls back to the whole picture.
@@ -19,7 +19,7 @@ async function toasty(page: import('@playwright/test').Page, sim: RunningSimulat
   await post(sim, '/api/events', { event: 'gift', data: { giftName: 'Lion', repeatCount: 1 }, user });
   await allFramesIn(page, sim);
   await runUntil(page, (q) => q.checkpoints.filter((c) => /^toasty:.*:in$/.test(c)).length >= nth, `toasty #${nth} in`, 100, 20_000);
-  await page.clock.runFor(250);
+  await step(page, 250);
   await expect(page).toHaveScreenshot(shot, { clip: CORNER });
 }
 
