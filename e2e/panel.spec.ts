@@ -417,9 +417,10 @@ for (const size of [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ]) {
-  test(`at ${size.width}x${size.height} the close codes read in full and the page does not scroll sideways`, async ({ page }) => {
+  test(`at ${size.width}x${size.height} the close codes and the header read in full and the page does not scroll sideways`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
-    sim = await startTestSimulator({ paused: true, chatBacklog: false, recordingsDir });
+    // A nine-digit seed, as `tiksim serve` picks when none is given: the widest value the header shows.
+    sim = await startTestSimulator({ seed: 987654321, paused: true, chatBacklog: false, recordingsDir });
     await openPanel(page, sim);
     const close = page.getByRole('combobox', { name: 'Close code' });
     await close.scrollIntoViewIfNeeded();
@@ -434,5 +435,15 @@ for (const size of [
     });
     for (const f of fits) expect(f.width, `"${f.label}"`).toBeLessThanOrEqual(f.room);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    // The header's chips show their whole value (the mode, a nine-digit seed), none cut at its edge.
+    await expect(page.getByTestId('seed')).toHaveText('987654321');
+    const chips = await page.locator('tiksim-status-bar .stat').evaluateAll((els) => els.map((el) => {
+      const b = el.querySelector('b')!;
+      const box = el.getBoundingClientRect();
+      const text = b.getBoundingClientRect();
+      return { label: el.querySelector('span')!.textContent, value: b.textContent, inside: text.left >= box.left - 0.5 && text.right <= box.right + 0.5 && b.scrollWidth <= Math.ceil(text.width) + 1 };
+    }));
+    for (const c of chips) expect(c.inside, `${c.label} chip shows "${c.value}" in full`).toBe(true);
+    await page.locator('tiksim-status-bar').screenshot({ path: test.info().outputPath(`header-${size.width}x${size.height}.png`) });
   });
 }

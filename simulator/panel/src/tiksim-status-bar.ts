@@ -35,7 +35,9 @@ export class TiksimStatusBar extends LitElement {
         /* A phone: the stats go under the brand as a wrapping row, not a column beside it. */
         header { flex-wrap: wrap; gap: 8px 12px; padding: 8px 10px; }
         .stats { margin-left: 0; width: 100%; gap: 5px; }
-        .stat { min-width: 0; flex: 1 1 60px; padding: 3px 7px; }
+        /* Each chip as wide as its value (a nine-digit seed, "generate"), growing to fill its row, never narrower. */
+        .stat { min-width: 0; flex: 1 0 auto; padding: 3px 7px; }
+        .stat b { white-space: nowrap; }
         .stat b { font-size: 13px; }
       }
       .link { display: flex; align-items: center; gap: 7px; font-weight: 600; padding: 5px 12px; border-radius: 999px; border: 1px solid var(--line); }
