@@ -33,8 +33,10 @@ export class Sink {
   /** Arms the clients to count `n` frames each; `done` settles once every client has them all. */
   async expect(n: number): Promise<{ done: Promise<void> }> {
     this.proc.stdin.write(`count ${n}\n`);
-    // Give the child a moment to reset before frames flow.
-    await new Promise((r) => setTimeout(r, 50));
+    // Frames flow only once the child has reset its counts: a fixed pause before (50 ms) was too short on a loaded
+    // machine, the reset then wiped frames already counted and the run waited forever for them.
+    const l = await this.next();
+    if (l !== 'counting') throw new Error(`sink did not arm: ${l}`);
     return { done: this.next().then(() => undefined) };
   }
 

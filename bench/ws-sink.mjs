@@ -1,5 +1,6 @@
 // A separate process of WebSocket clients for benchmarks, so receiving costs no CPU in the process being measured.
-// argv: url clients. Prints "ready" when all are connected; on "count N\n" from stdin it reports "done <ms>" once every
+// argv: url clients. Prints "ready" when all are connected; on "count N\n" from stdin it resets the counts, answers
+// "counting" (the producer waits for it, so no frame is counted before the reset), then reports "done <ms>" once every
 // client has received N more frames since the command, measured from the command's arrival.
 import { WebSocket } from 'ws';
 import { createInterface } from 'node:readline';
@@ -36,6 +37,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     startedAt = performance.now();
     pending = n;
     target = Number(v);
+    process.stdout.write('counting\n');
   } else if (cmd === 'exit') {
     for (const ws of sockets) ws.terminate();
     process.exit(0);
