@@ -90,6 +90,35 @@ describe('WsHub', () => {
     sock.destroy();
   });
 
+  it('waiting for the clients to drain (instant replay) drops one that stops reading after the grace, and goes on for the rest', async () => {
+    const { hub, port } = await start({ maxBufferedBytes: 256 * 1024, slowClientGraceMs: 300, heartbeatMs: 60_000 });
+    const sock = await stuckClient(port);
+    const live = new WebSocket(`ws://127.0.0.1:${port}/`);
+    let got = 0;
+    live.on('message', () => got++);
+    await new Promise((r) => live.once('open', r));
+    await until(() => hub.size === 2);
+    const frame = `{"event":"chat","data":{"comment":"${'x'.repeat(8000)}"}}`;
+    // As the replayer does: send while every client is writable, then wait for them (the kernel's socket buffers
+    // take a few MB of the stuck client's frames first).
+    let sent = 0;
+    let longest = 0;
+    const end = Date.now() + 5000;
+    while (hub.size === 2 && Date.now() < end) {
+      while (hub.writable()) (hub.broadcast(frame), sent++);
+      const t0 = Date.now();
+      await hub.whenWritable();
+      longest = Math.max(longest, Date.now() - t0);
+    }
+    expect(hub.stats.slowClientsDisconnected).toBe(1);
+    expect(hub.size).toBe(1);
+    expect(longest).toBeGreaterThanOrEqual(250);
+    expect(hub.stats.droppedFrames).toBe(0);
+    await until(() => got === sent);
+    live.close();
+    sock.destroy();
+  });
+
   it('terminates a client that stops answering pings', async () => {
     const { hub, port } = await start({ heartbeatMs: 100 });
     const sock = await stuckClient(port);

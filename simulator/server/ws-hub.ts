@@ -28,6 +28,8 @@ interface ClientState {
   sock: Socket | undefined;
   alive: boolean;
   overCapSince: number;
+  /** When whenWritable first found this client over half its cap and still waiting on it (0: it is not). */
+  fullSince: number;
   connectedAt: number;
   remote: string;
   path: string;
@@ -109,6 +111,7 @@ export class WsHub {
       sock: (ws as unknown as { _socket?: Socket })._socket,
       alive: true,
       overCapSince: 0,
+      fullSince: 0,
       connectedAt: Date.now(),
       remote: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`,
       path: req.url ?? '/',
@@ -199,13 +202,29 @@ export class WsHub {
   /**
    * Resolves once every client has drained below half its cap. It waits on the full client's socket 'drain' (a
    * 2 ms poll left the socket idle most of each wait, measured as what held --instant back), with a timer in case
-   * that client is dropped or closes instead.
+   * that client is dropped or closes instead. A client that stays over half its cap for the slow-client grace while
+   * everything waits on it is disconnected, as one over its cap is: one client that stopped reading must not hold
+   * an instant replay up for everyone (it never reaches the cap, since nothing more is sent to it meanwhile).
    */
   whenWritable(): Promise<void> {
     return new Promise((resolve) => {
       const check = (): void => {
+        const now = Date.now();
         let full: ClientState | undefined;
-        for (const [ws, state] of this.clients) if (ws.bufferedAmount > this.maxBuffered / 2) full = state;
+        for (const [ws, state] of this.clients) {
+          if (ws.bufferedAmount <= this.maxBuffered / 2) {
+            state.fullSince = 0;
+            continue;
+          }
+          if (!state.fullSince) state.fullSince = now;
+          else if (now - state.fullSince > this.graceMs) {
+            this.stats.slowClientsDisconnected++;
+            this.clients.delete(ws);
+            ws.terminate();
+            continue;
+          }
+          full = state;
+        }
         if (!full) return resolve();
         const sock = full.sock;
         let timer: NodeJS.Timeout | undefined;
