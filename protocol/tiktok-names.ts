@@ -5,6 +5,8 @@
  * (EVENT_NAMES in names.ts) stay as they are: `subscribe` and `config` are TikFinity-only (see TIKFINITY_TO_TLC).
  * The table of every kind (message type, forwarded or not, default rate, meaning) is docs/KINDS.md.
  */
+import { EVENT_NAMES } from './names.ts';
+
 export const TIKTOK_EVENT_NAMES = [
   // The 17 TikFinity forwards (EVENT_NAMES), in TLC's enum order; subscribe/config have no TLC name of their own.
   'chat',
@@ -107,25 +109,7 @@ export type WebcastEventName = Exclude<TiktokEventName, ControlEventName>;
  * The kinds TikFinity forwards on its socket, by their TikFinity name (today's EVENT_NAMES). Each maps to one TLC
  * name (TIKFINITY_TO_TLC) except `config`, TikFinity's own setup frame, which no TikTok message produces.
  */
-export const TIKFINITY_FORWARDED = [
-  'chat',
-  'gift',
-  'like',
-  'member',
-  'roomUser',
-  'follow',
-  'share',
-  'subscribe',
-  'emote',
-  'envelope',
-  'questionNew',
-  'liveIntro',
-  'linkMicBattle',
-  'linkMicArmies',
-  'streamEnd',
-  'config',
-  'social',
-] as const;
+export const TIKFINITY_FORWARDED: typeof EVENT_NAMES = EVENT_NAMES;
 
 /**
  * TikFinity name → TLC v2.5 name. `subscribe` is TLC v1's name for a WebcastSubNotifyMessage (its fields
