@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { LinkMicArmiesData, LinkMicBattleData } from '../../protocol/index.ts';
 import type { OverlayContext } from '../context.ts';
 import { BattleState, type BattleView } from '../logic/battle-state.ts';
+import { FrameClock, easeShare, fadeToward } from '../logic/motion.ts';
 import { compactNumber, cleanText, truncate } from '../logic/text.ts';
 import type { MediaLease } from '../media/media-cache.ts';
 import { COLORS, addPanel, drawPanel, setTextIfChanged, textStyle, tinted, type Panel } from '../ui.ts';
@@ -48,7 +49,7 @@ export class Battle extends Phaser.Scene {
   /** 0 hidden .. 1 shown; eases towards `want`. */
   private alpha = 0;
   private want = 0;
-  private lastTime = -1;
+  private readonly clock = new FrameClock();
   private announced = '';
   private barX = 0;
   private barY = 0;
@@ -243,13 +244,12 @@ export class Battle extends Phaser.Scene {
   }
 
   override update(time: number): void {
-    const dt = this.lastTime < 0 ? 16 : Math.min(250, Math.max(0, time - this.lastTime));
-    this.lastTime = time;
+    const dt = this.clock.dt(time);
     if (this.state.tick(time)) this.show(this.state.view);
     if (!this.box.visible) return;
     // Fade in and out by hand (no tween objects): alpha and a slight scale, never above 1 so the bar keeps to its region.
     const step = dt / FADE_MS;
-    this.alpha = this.want > this.alpha ? Math.min(1, this.alpha + step) : Math.max(0, this.alpha - step);
+    this.alpha = fadeToward(this.alpha, this.want, step);
     const R = this.ctx.layout.regions.battle;
     const s = 0.94 + 0.06 * this.alpha;
     this.box.setAlpha(this.alpha).setScale(s).setPosition(R.x + (R.w * (1 - s)) / 2, R.y + (R.h * (1 - s)) / 2);
@@ -264,7 +264,7 @@ export class Battle extends Phaser.Scene {
   private animatePoints(time: number, dt: number): void {
     const v = this.view;
     const n = v.sides.length;
-    const k = 1 - Math.exp(-dt / EASE_MS);
+    const k = easeShare(dt, EASE_MS);
     let total = 0;
     for (let i = 0; i < n; i++) {
       const sv = this.sides[i]!;

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { ChatData, EmoteData } from '../../protocol/index.ts';
 import type { Message } from '../../protocol/message.ts';
 import type { OverlayContext } from '../context.ts';
+import { FrameClock, easeShare } from '../logic/motion.ts';
 import { cleanText } from '../logic/text.ts';
 import { ChatRow, ROW_EMOTES, type RowExtras } from './chat-row.ts';
 
@@ -100,15 +101,13 @@ export class ChatFeed extends Phaser.Scene {
     }
   }
 
-  private lastTime = -1;
+  private readonly clock = new FrameClock();
 
   override update(time: number): void {
     for (let i = 0; i < this.pending.length; i++) this.push(this.pending[i]!);
     this.pending.length = 0;
     // Game time, not Phaser's smoothed delta: on a slow page rows must still settle in ~240 ms.
-    const dt = this.lastTime < 0 ? 16 : Math.min(250, Math.max(0, time - this.lastTime));
-    this.lastTime = time;
-    this.animate(dt);
+    this.animate(this.clock.dt(time));
   }
 
   private seq = 0;
@@ -158,7 +157,7 @@ export class ChatFeed extends Phaser.Scene {
   }
 
   private animate(delta: number): void {
-    const k = 1 - Math.exp(-Math.max(0, delta) / EASE_MS);
+    const k = easeShare(Math.max(0, delta), EASE_MS);
     const R = this.ctx.layout.regions.chat;
     const L = this.ctx.layout.chat;
     const media = this.ctx.media;

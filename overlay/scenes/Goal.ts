@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { OverlayContext } from '../context.ts';
 import { goalLabel, type GoalView } from '../logic/goal-state.ts';
+import { FrameClock, easeShare, fadeToward } from '../logic/motion.ts';
 import { cleanText, compactNumber } from '../logic/text.ts';
 import type { MediaLease } from '../media/media-cache.ts';
 import { COLORS, addPanel, drawPanel, setTextIfChanged, textStyle, type Panel } from '../ui.ts';
@@ -34,7 +35,7 @@ export class Goal extends Phaser.Scene {
   private alpha = 0;
   private want = 0;
   private burstAt = -1;
-  private lastTime = -1;
+  private readonly clock = new FrameClock();
   private announced = '';
   private W = 0;
   private H = 0;
@@ -151,11 +152,10 @@ export class Goal extends Phaser.Scene {
   }
 
   override update(time: number): void {
-    const dt = this.lastTime < 0 ? 16 : Math.min(250, Math.max(0, time - this.lastTime));
-    this.lastTime = time;
+    const dt = this.clock.dt(time);
     if (!this.box.visible) return;
     const step = dt / FADE_MS;
-    this.alpha = this.want > this.alpha ? Math.min(1, this.alpha + step) : Math.max(0, this.alpha - step);
+    this.alpha = fadeToward(this.alpha, this.want, step);
     const R = this.ctx.layout.regions.goal;
     const s = 0.94 + 0.06 * this.alpha;
     this.box.setAlpha(this.alpha).setScale(s).setPosition(R.x + (R.w * (1 - s)) / 2, R.y + (R.h * (1 - s)) / 2);
@@ -174,7 +174,7 @@ export class Goal extends Phaser.Scene {
       if (this.icon.texture.key !== key) this.icon.setTexture(key);
     }
     this.icon.setDisplaySize(this.iconPx, this.iconPx);
-    const k = 1 - Math.exp(-dt / EASE_MS);
+    const k = easeShare(dt, EASE_MS);
     if (this.shown !== g.fraction) {
       const next = this.shown + (g.fraction - this.shown) * k;
       this.shown = Math.abs(g.fraction - next) < 0.002 ? g.fraction : next;
