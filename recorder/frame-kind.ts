@@ -12,3 +12,12 @@ export function frameKind(text: string): string {
     return '?';
   }
 }
+
+/**
+ * frameKind of a frame held as its UTF-8 bytes in a latin1 string (simulator/replay/frame-bytes.ts): read from the
+ * head when the name there is plain ASCII, else from the frame decoded.
+ */
+export function frameKindOfBinary(latin1: string): string {
+  const m = KIND.exec(latin1);
+  return m && !/[^\x00-\x7f]/.test(m[1]!) ? m[1]! : frameKind(Buffer.from(latin1, 'latin1').toString('utf8'));
+}

@@ -88,7 +88,10 @@ export async function openRecording(path: string): Promise<RecordingInfo> {
 export interface RawLine {
   line: number;
   offset: number;
+  /** The line decoded (empty with the `raw` option: see `bytes`). */
   text: string;
+  /** With the `raw` option: the line's bytes, not decoded; valid until the next batch is asked for. */
+  bytes?: Buffer;
   /** True for a last line with no newline after it (a recorder killed mid-write). */
   last: boolean;
 }
@@ -97,6 +100,8 @@ export interface RawLine {
 export interface ReadLinesOptions {
   /** Bytes per read (default 1 MiB). Replay uses small chunks, so no single read or split holds the loop up. */
   chunkBytes?: number;
+  /** Hand each line on as bytes (`bytes`), not decoded: replay turns most frame lines into wire bytes without a string. */
+  raw?: boolean;
 }
 
 /**
@@ -106,6 +111,7 @@ export interface ReadLinesOptions {
  */
 export async function* readLines(info: RecordingInfo, start?: ReadStart, opts: ReadLinesOptions = {}): AsyncGenerator<RawLine[]> {
   const size = opts.chunkBytes ?? CHUNK;
+  const raw = opts.raw === true;
   const fh = await open(info.eventsPath, 'r');
   // Two buffers: one is split into lines while the other is being filled.
   let buf = Buffer.alloc(size);
@@ -132,14 +138,20 @@ export async function* readLines(info: RecordingInfo, start?: ReadStart, opts: R
       for (;;) {
         const nl = chunk.indexOf(10, from);
         if (nl === -1) break;
-        let text: string;
-        if (carry) {
-          text = Buffer.concat([carry, chunk.subarray(from, nl)]).toString('utf8');
+        if (raw) {
+          const bytes = carry ? Buffer.concat([carry, chunk.subarray(from, nl)]) : chunk.subarray(from, nl);
           carry = null;
+          lines.push({ line, offset: lineOffset, text: '', bytes, last: false });
         } else {
-          text = chunk.toString('utf8', from, nl);
+          let text: string;
+          if (carry) {
+            text = Buffer.concat([carry, chunk.subarray(from, nl)]).toString('utf8');
+            carry = null;
+          } else {
+            text = chunk.toString('utf8', from, nl);
+          }
+          lines.push({ line, offset: lineOffset, text, last: false });
         }
-        lines.push({ line, offset: lineOffset, text, last: false });
         line++;
         from = nl + 1;
         lineOffset = chunkPos + from;
@@ -152,7 +164,7 @@ export async function* readLines(info: RecordingInfo, start?: ReadStart, opts: R
       }
       if (lines.length) yield lines;
     }
-    if (carry && carry.length) yield [{ line, offset: carryOffset, text: carry.toString('utf8'), last: true }];
+    if (carry && carry.length) yield [raw ? { line, offset: carryOffset, text: '', bytes: carry, last: true } : { line, offset: carryOffset, text: carry.toString('utf8'), last: true }];
   } finally {
     // A read still in flight must finish before its file handle closes.
     if (inflight) await inflight.catch(() => undefined);

@@ -7,7 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { openRecording, parseLine, readLines, type RawLine, type RecordingInfo } from '../../recorder/reader.ts';
 import { RecordingError } from '../../recorder/format.ts';
 import { frameKind } from '../../recorder/frame-kind.ts';
-import { mediaRewriter } from './rewrite.ts';
+import { frameKindOfBinary } from '../../recorder/frame-kind.ts';
+import { frameLineBinary } from './frame-bytes.ts';
+import { mediaRewriter, type MediaRewriter } from './rewrite.ts';
 import { LoopShifter } from './loop-shift.ts';
 import { checkpointBefore, scanRecording, type ScanResult } from './scan.ts';
 import { FINE_MS, fineWait } from '../fine-wait.ts';
@@ -18,6 +20,11 @@ export { listRecordings, type RecordingListing } from './list.ts';
 /** Where replayed frames go (the server's hub). */
 export interface ReplayTarget {
   send(frameText: string, event: string): void;
+  /**
+   * The same, with the frame as its UTF-8 bytes (sent as a text frame, never decoded on the way). Targets without it
+   * get the text.
+   */
+  sendUtf8?(frame: Buffer, event: string): void;
   /** A recorded binary frame, sent as binary (targets that cannot send one leave it out). */
   sendBinary?(data: Buffer): void;
   writable(): boolean;
@@ -78,6 +85,8 @@ interface Ready {
   text: string;
   event: string;
   binary: Buffer | null;
+  /** The frame as its UTF-8 bytes, made from the line's bytes without a string (then `text` is empty). */
+  utf8: Buffer | null;
 }
 
 function checkSpeed(x: number): number {
@@ -103,7 +112,7 @@ class ReplayerImpl implements Replayer {
   private readonly fromMs: number;
   private readonly endMs: number;
   /** The media rewrite, one for the whole replay so what each URL becomes is worked out once (null: off). */
-  private readonly rewrite: ((text: string) => string) | null;
+  private readonly rewrite: MediaRewriter | null;
   /** The timer of a sleeping pass and its wake-up, so a cancelled pass ends at once instead of at its next frame. */
   private timer: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
@@ -215,19 +224,22 @@ class ReplayerImpl implements Replayer {
 
   /** Makes a recorded frame ready to send: the loop shift of a later pass, the media rewrite, its event name. */
   private ready(e: { kind: 'frame'; t: number; frame: string } | { kind: 'binary'; t: number; b64: string }): Ready {
-    if (e.kind === 'binary') return { t: e.t, text: '', event: 'binary', binary: Buffer.from(e.b64, 'base64') };
+    if (e.kind === 'binary') return { t: e.t, text: '', event: 'binary', binary: Buffer.from(e.b64, 'base64'), utf8: null };
     let text = e.frame;
     if (this.shifter) {
       if (this.pass === 0) this.shifter.observe(text);
       else text = this.shifter.shift(text, this.pass);
     }
-    return { t: e.t, text: this.rewrite ? this.rewrite(text) : text, event: frameKind(e.frame), binary: null };
+    return { t: e.t, text: this.rewrite ? this.rewrite(text) : text, event: frameKind(e.frame), binary: null, utf8: null };
   }
 
   private send(f: Ready): void {
     // Kept byte for byte by the recorder; a binary frame is sent as the binary frame it was.
     if (f.binary) this.target.sendBinary?.(f.binary);
-    else this.target.send(f.text, f.event);
+    else if (f.utf8) {
+      if (this.target.sendUtf8) this.target.sendUtf8(f.utf8, f.event);
+      else this.target.send(f.utf8.toString('utf8'), f.event);
+    } else this.target.send(f.text, f.event);
     this.framesSent++;
     this.lastPos = f.t;
   }
@@ -242,14 +254,26 @@ class ReplayerImpl implements Replayer {
     const live = () => gen === this.gen;
     const cp = from > 0 ? checkpointBefore(this.scan.checkpoints, from) : undefined;
     // Lines are parsed one at a time as they come up, each before its frame is due, never a whole chunk at once.
-    const src = readLines(this.info, cp, { chunkBytes: REPLAY_CHUNK });
+    const src = readLines(this.info, cp, { chunkBytes: REPLAY_CHUNK, raw: true });
+    // Loop passes after the first move ids and times in the text, so they take the string way.
+    const bytesWay = !this.shifter;
     let lines: RawLine[] = [];
     let i = 0;
     let eof = false;
     /** The next frame to send; null past the end of the range; undefined when the lines in hand are used up. */
     const take = (): Ready | null | undefined => {
       while (i < lines.length) {
-        const it = parseLine(lines[i++]!);
+        const raw = lines[i++]!;
+        if (bytesWay) {
+          const fast = frameLineBinary(raw.bytes!);
+          if (fast) {
+            if (fast.t < from) continue;
+            if (fast.t > this.endMs) return null;
+            const out = this.rewrite ? this.rewrite.binary(fast.frame) : fast.frame;
+            if (out !== null) return { t: fast.t, text: '', event: frameKindOfBinary(out), binary: null, utf8: Buffer.from(out, 'latin1') };
+          }
+        }
+        const it = parseLine({ ...raw, text: raw.bytes!.toString('utf8') });
         if (!it) continue;
         if ('bad' in it) {
           if (it.truncated) continue; // reported once at start

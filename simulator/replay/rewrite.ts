@@ -9,6 +9,18 @@ export function recMediaUrl(mediaBase: string, url: string): string {
 /** A JSON string literal that starts with http(s)://, as findMediaUrls (recorder/media-urls.ts) finds them. */
 const URL_LITERAL = /"(https?:(?:[^"\\]|\\.)*)"/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A rewriter: called with a frame's text, it returns the text rewritten. `binary` does the same over a frame's UTF-8
+ * bytes held as a latin1 string (frame-bytes.ts), byte for byte what the text way gives; it returns null where only
+ * the text way can say (a URL literal that is not plain ASCII, or one holding a backslash).
+ */
+export interface MediaRewriter {
+  (text: string): string;
+  binary(latin1: string): string | null;
+}
+
 /** Literals remembered per rewriter; a recording's image URLs repeat (one avatar per viewer), so this rarely fills. */
 const CACHE_MAX = 50_000;
 
@@ -17,7 +29,7 @@ const CACHE_MAX = 50_000;
  * text is untouched. The same rules as findMediaUrls + recMediaUrl, but what each literal becomes is remembered:
  * parsing the URL and hashing it for its key cost ~60 µs a frame, measured as the main cost of a replayed frame.
  */
-export function mediaRewriter(mediaBase: string): (text: string) => string {
+export function mediaRewriter(mediaBase: string): MediaRewriter {
   const base = mediaBase.replace(/\/+$/, '');
   const local = `${base}/media/rec/`;
   // literal → its replacement literal, or null when it stays (not an image, or already local).
@@ -42,23 +54,31 @@ export function mediaRewriter(mediaBase: string): (text: string) => string {
     }
     return to;
   };
-  return (text) => {
+  /**
+   * One pass, cutting the text at the literals found. It equals replacing each literal everywhere (the rule) as long
+   * as no literal holds a backslash: only an escaped quote lets one literal hide inside another. With `binary` the
+   * text is a frame's UTF-8 bytes as a latin1 string (one character a byte): the literals are the same, but only an
+   * ASCII one reads the same both ways, so any other (or one with a backslash) returns null for the text way to do.
+   */
+  const scan = (text: string, binary: boolean): string | null => {
     if (!text.includes('http')) return text;
-    // One pass, cutting the text at the literals found. It equals replacing each literal everywhere (the rule) as
-    // long as no literal holds a backslash: only an escaped quote lets one literal hide inside another.
     let out = '';
     let at = 0;
     URL_LITERAL.lastIndex = 0;
     for (let m = URL_LITERAL.exec(text); m; m = URL_LITERAL.exec(text)) {
       const literal = m[0];
-      if (literal.includes('\\')) return bySplitting(text, lookup);
+      if (literal.includes('\\')) return binary ? null : bySplitting(text, lookup);
+      if (binary && NON_ASCII.test(literal)) return null;
       const to = lookup(literal, m[1]!);
       if (to === null) continue;
+      if (binary && NON_ASCII.test(to)) return null;
       out += text.slice(at, m.index) + to;
       at = m.index + literal.length;
     }
     return at === 0 ? text : out + text.slice(at);
   };
+  const rewrite = (text: string): string => scan(text, false)!;
+  return Object.assign(rewrite, { binary: (latin1: string) => scan(latin1, true) });
 }
 
 /** The rule itself: each distinct image literal, in order of appearance, replaced everywhere it occurs. */

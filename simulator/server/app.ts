@@ -105,11 +105,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const sentListeners = new Set<(frame: OutFrame) => void>();
   const broadcast = (frame: OutFrame): void => {
-    hub.broadcast(frame.text);
+    if (frame.utf8) hub.broadcastUtf8(frame.utf8);
+    else hub.broadcast(frame.text);
     if (sentListeners.size > 0) for (const l of sentListeners) l(frame);
     sent.total++;
     sent.byKind[frame.event] = (sent.byKind[frame.event] ?? 0) + 1;
-    log.push(Date.now(), frame.event, frame.text);
+    log.push(Date.now(), frame.event, frame.utf8 ?? frame.text);
     meter.add(frame.event, Date.now());
   };
 

@@ -5,6 +5,7 @@ import type { Replayer, ReplayOptions, ReplayStatus } from '../replay/replayer.t
 import { BUNDLED_DIR, listWithBundled, type RecordingListing } from '../replay/list.ts';
 import { httpError, sendError, type HttpError } from '../api/http.ts';
 import type { Engine, OutFrame } from '../engine.ts';
+import { Utf8Frame } from '../out-frame.ts';
 import type { WsHub } from './ws-hub.ts';
 import { isEventName, isTiktokEventName } from '../../protocol/index.ts';
 
@@ -105,6 +106,15 @@ export class ReplayControl {
     this.state.engine.setPaused(true);
     const hub = this.state.hub;
     const heldBack = new Set<string>();
+    // A `record --all-kinds` recording holds kinds TikFinity does not forward (goalUpdate...): as for a generated
+    // stream they stay off the TikFinity socket unless this server runs with --all-kinds. Only TLC names outside
+    // TikFinity's are held back; anything else (unknown names too) goes out byte for byte.
+    const holdBack = (event: string): boolean => {
+      if (this.state.opts.allKinds || isEventName(event) || !isTiktokEventName(event)) return false;
+      if (!heldBack.has(event)) this.log(`tiksim: replay: not sending "${event}" frames (a kind TikFinity does not forward); serve with --all-kinds to send them`);
+      heldBack.add(event);
+      return true;
+    };
     this.lastError = null;
     try {
       this.replayer = await createReplayer(
@@ -120,15 +130,10 @@ export class ReplayControl {
         },
         {
           send: (text, event) => {
-            // A `record --all-kinds` recording holds kinds TikFinity does not forward (goalUpdate...): as for a
-            // generated stream they stay off the TikFinity socket unless this server runs with --all-kinds. Only TLC
-            // names outside TikFinity's are held back; anything else (unknown names too) goes out byte for byte.
-            if (!this.state.opts.allKinds && !isEventName(event) && isTiktokEventName(event)) {
-              if (!heldBack.has(event)) this.log(`tiksim: replay: not sending "${event}" frames (a kind TikFinity does not forward); serve with --all-kinds to send them`);
-              heldBack.add(event);
-              return;
-            }
-            this.state.broadcast({ event, text });
+            if (!holdBack(event)) this.state.broadcast({ event, text });
+          },
+          sendUtf8: (utf8, event) => {
+            if (!holdBack(event)) this.state.broadcast(new Utf8Frame(event, utf8));
           },
           sendBinary: (data) => this.state.hub.broadcastBinary(data),
           // Frames due together leave in one write per client, as the generator's do (the pump corks the same way).

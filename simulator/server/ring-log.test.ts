@@ -23,3 +23,18 @@ describe('RingLog memory', () => {
     expect(log.since(0)[0].text).toBe(`${'x'.repeat(10)}… [90 more characters]`);
   });
 });
+
+describe('RingLog of frames given as bytes', () => {
+  it('keeps the bytes as they are and reads them back as the same text, cut the same way', () => {
+    const log = new RingLog(3, 10);
+    log.push(1, 'chat', Buffer.from('{"c":"ção 😀"}', 'utf8'));
+    log.push(2, 'chat', Buffer.from('é'.repeat(30), 'utf8'));
+    log.push(3, 'chat', 'plain');
+    expect(log.since(0).map((e) => [e.seq, e.at, e.event, e.text])).toEqual([
+      [1, 1, 'chat', '{"c":"ção 😀"}'.slice(0, 10) + `… [${'{"c":"ção 😀"}'.length - 10} more characters]`],
+      [2, 2, 'chat', `${'é'.repeat(10)}… [20 more characters]`],
+      [3, 3, 'chat', 'plain'],
+    ]);
+    expect(Object.keys(log.since(0)[0]!).sort()).toEqual(['at', 'event', 'seq', 'text']);
+  });
+});

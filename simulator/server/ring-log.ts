@@ -4,7 +4,7 @@ export type { LogEntry } from '../../protocol/api.ts';
 
 /** A fixed-size ring of the last frames sent; memory stays flat however long the server runs. */
 export class RingLog {
-  private readonly buf: (LogEntry | undefined)[];
+  private readonly buf: ((LogEntry & { utf8?: Buffer }) | undefined)[];
   private seq = 0;
 
   constructor(
@@ -14,12 +14,18 @@ export class RingLog {
     this.buf = new Array(size);
   }
 
-  /** Records one frame (text cut at `maxTextBytes` so huge frames cannot pile up); returns its sequence number. */
-  push(at: number, event: string, text: string): number {
+  /**
+   * Records one frame (text cut at `maxText` characters so huge frames cannot pile up); returns its sequence number.
+   * A frame given as UTF-8 bytes is kept as they are and decoded only when read.
+   */
+  push(at: number, event: string, text: string | Buffer): number {
     const seq = ++this.seq;
-    const kept = text.length > this.maxText ? `${text.slice(0, this.maxText)}… [${text.length - this.maxText} more characters]` : text;
-    this.buf[seq % this.size] = { seq, at, event, text: kept };
+    this.buf[seq % this.size] = typeof text === 'string' ? { seq, at, event, text: this.cut(text) } : { seq, at, event, text: '', utf8: text };
     return seq;
+  }
+
+  private cut(text: string): string {
+    return text.length > this.maxText ? `${text.slice(0, this.maxText)}… [${text.length - this.maxText} more characters]` : text;
   }
 
   /** The newest sequence number (0 before anything was sent). */
@@ -33,7 +39,7 @@ export class RingLog {
     const out: LogEntry[] = [];
     for (let s = from; s <= this.seq; s++) {
       const e = this.buf[s % this.size];
-      if (e && e.seq === s) out.push(e);
+      if (e && e.seq === s) out.push(e.utf8 ? { seq: e.seq, at: e.at, event: e.event, text: this.cut(e.utf8.toString('utf8')) } : { seq: e.seq, at: e.at, event: e.event, text: e.text });
     }
     return out;
   }

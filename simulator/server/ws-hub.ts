@@ -163,6 +163,11 @@ export class WsHub {
     for (const ws of this.clients.keys()) this.sendTo(ws, data, true);
   }
 
+  /** Sends one text frame, given as its UTF-8 bytes (valid UTF-8: the caller checked), to every client. */
+  broadcastUtf8(utf8: Buffer): void {
+    for (const ws of this.clients.keys()) this.sendTo(ws, utf8, false);
+  }
+
   /** Sends one text frame to every client; with several clients the text is encoded to UTF-8 once, not per client. */
   broadcast(text: string): void {
     if (this.clients.size === 0) return;
