@@ -10,7 +10,7 @@ import { RecordingWriter } from './writer.ts';
 import { MediaCapture } from './media-capture.ts';
 import { mediaPolicy } from './media-policy.ts';
 import { frameImageUrls } from './media-urls.ts';
-import { frameKind } from './frame-kind.ts';
+import { frameKind, frameKindOfBinary } from './frame-kind.ts';
 import { redactSource } from './redact.ts';
 
 export { frameKind };
@@ -181,7 +181,7 @@ export class Recorder {
       if (this.stopped) return;
       // Every frame is kept, as it came: text exactly, binary as its bytes (never decoded as UTF-8, which is lossy).
       if (isBinary) this.onBinary(Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)]));
-      else this.onFrame((data as Buffer).toString('utf8'));
+      else this.onFrame(data as Buffer);
     });
     ws.on('error', (e) => {
       this.downReason ||= (e as NodeJS.ErrnoException).code ?? e.message;
@@ -214,17 +214,19 @@ export class Recorder {
     }, delay);
   }
 
-  private onFrame(text: string): void {
+  /** A text frame, as the UTF-8 bytes ws checked: kept as bytes (latin1 is a copy, one character a byte), never decoded. */
+  private onFrame(utf8: Buffer): void {
+    const binary = utf8.toString('latin1');
     try {
-      this.writer.writeFrameSoon(this.now(), text);
+      this.writer.writeFrameSoon(this.now(), binary, 'latin1');
     } catch (e) {
       this.fail(e as RecordingError);
       return;
     }
     this.stats.frames++;
-    const kind = frameKind(text);
+    const kind = frameKindOfBinary(binary);
     this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
-    if (this.media) captureUrls(this.media, text);
+    if (this.media) captureUrls(this.media, utf8.toString('utf8'));
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }
 

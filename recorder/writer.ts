@@ -96,6 +96,8 @@ export class RecordingWriter {
   private content = 0;
   /** Frame lines of this turn not yet written (writeFrameSoon), joined by their newlines. */
   private pending = '';
+  /** How `pending` becomes bytes: 'latin1' when it holds frames given as their UTF-8 bytes (see writeFrameSoon). */
+  private pendingEncoding: 'utf8' | 'latin1' = 'utf8';
   private flushQueued = false;
   private pendingFrames = 0;
   /** Whole lines of the failed write that are on disk. */
@@ -160,11 +162,16 @@ export class RecordingWriter {
    * Appends one frame at the end of this turn of the event loop, with the other frames of the turn in one write: the
    * frames of one socket read arrive in one turn, and one write per frame was measured as the recorder's main cost.
    * Order with every other entry is kept (they write the batch first). A failed write goes to onError.
+   * With 'latin1', `frame` is a text frame's UTF-8 bytes held as a latin1 string (one character a byte) and its line is
+   * written as those bytes, so the frame is never decoded and encoded back: the same bytes as the 'utf8' way for valid
+   * UTF-8 (what ws hands on for a text frame), since JSON.stringify escapes only ASCII characters of such a string.
    */
-  writeFrameSoon(t: number, frame: string): void {
+  writeFrameSoon(t: number, frame: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
     this.checkOffset(t);
     if (this.failed) throw this.failed;
     if (this.fd === null) throw new RecordingError('E_REC_WRITE', `${this.eventsPath} is already closed`);
+    if (this.pending.length && this.pendingEncoding !== encoding) this.flush();
+    this.pendingEncoding = encoding;
     this.pending += frameLine(t, frame) + '\n';
     this.pendingFrames++;
     this.content++;
@@ -189,7 +196,7 @@ export class RecordingWriter {
     this.pending = '';
     this.pendingFrames = 0;
     try {
-      this.writeText(text);
+      this.writeText(text, this.pendingEncoding);
       this.frames += n;
     } catch (e) {
       // The lines that did fit stay, and count; the rest of the batch is lost with the error.
@@ -225,10 +232,10 @@ export class RecordingWriter {
    * Writes whole lines at the end of the file. On failure it cuts the file back to the last whole line that made it
    * (keptLines of them), so what was written stays readable, and throws.
    */
-  private writeText(text: string): void {
+  private writeText(text: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
     if (this.failed) throw this.failed;
     if (this.fd === null) throw new RecordingError('E_REC_WRITE', `${this.eventsPath} is already closed`);
-    const buf = Buffer.from(text, 'utf8');
+    const buf = Buffer.from(text, encoding);
     let off = 0;
     try {
       while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off, this.size + off);
