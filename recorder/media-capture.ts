@@ -82,6 +82,11 @@ export class MediaCapture {
     this.pump();
   }
 
+  /** True once `url` was taken as a picture (queued, fetched, failed or refused): add() does nothing more for it. */
+  taken(url: string): boolean {
+    return this.seen.has(url);
+  }
+
   /** Notes, once, an image-looking URL found outside the image fields (a comment, a nickname): never fetched. */
   skip(url: string, why = 'not in an image field'): void {
     if (this.closed || this.seen.has(url) || this.noted.has(url)) return;
