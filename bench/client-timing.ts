@@ -67,10 +67,11 @@ function waitLine(proc: ChildProcess, re: RegExp, what: string): Promise<RegExpE
 }
 
 /** Starts `tiksim serve --port 0 --no-status <args>` (the real CLI) and resolves once it listens. */
-export async function startTiksim(args: string[]): Promise<Served> {
+export async function startTiksim(args: string[]): Promise<Served & { httpBase: string }> {
   const proc = spawn(process.execPath, [join(ROOT, 'bin/tiksim.js'), 'serve', '--port', '0', '--no-status', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const m = await waitLine(proc, /listening on (ws:\/\/\S+)/, 'tiksim serve');
-  return watch(proc, m[1]!);
+  // The server's HTTP origin, which replay rewrites recorded image URLs to (its media base).
+  return { ...watch(proc, m[1]!), httpBase: m[1]!.replace(/^ws/, 'http').replace(/\/$/, '') };
 }
 
 /** Starts `tiksim <args>` (the real CLI, e.g. `record`), its RSS watched; `exited` resolves with its exit code. */

@@ -26,7 +26,7 @@ async function instant(progress: (m: string) => void, tmp: string): Promise<Benc
   for (let r = 0; r < RUNS; r++) {
     progress(`--instant replay, ${M} frames: run ${r + 1}/${RUNS}, tiksim then the floor`);
     const sim = await startTiksim(['--replay', dir, '--instant']);
-    const base = sim.wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+    const base = sim.httpBase;
     const got = await receive(sim.wsUrl, M, 3000, true);
     await sim.stop();
     if (got.n !== M) throw new Error(`--instant replay: the client got ${got.n} of ${M} frames`);

@@ -48,7 +48,7 @@ async function timedReplay(progress: (m: string) => void, tmp: string): Promise<
   for (let r = 0; r < RUNS; r++) {
     progress(`replay at speed 1, ${N} frames over ${(frames[N - 1]!.t / 1000).toFixed(1)} s: run ${r + 1}/${RUNS}, tiksim then the floor`);
     const sim = await startTiksim(['--replay', dir]);
-    const base = sim.wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+    const base = sim.httpBase;
     const sent = frames.map((f) => ({ t: f.t, text: rewriteMediaUrls(f.text, base) }));
     const want = sent.map((f) => frameHash(f.text));
     const got = await receive(sim.wsUrl, N);
@@ -72,7 +72,7 @@ async function generatedStream(progress: (m: string) => void, tmp: string): Prom
   for (let r = 0; r < RUNS; r++) {
     progress(`generated stream at speed 1 (seed ${SEED}, ${rates}): run ${r + 1}/${RUNS}, tiksim then the floor`);
     const sim = await startTiksim(['--seed', String(SEED), '--rates', rates, '--no-config', '--no-backlog']);
-    const base = sim.wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+    const base = sim.httpBase;
     const got = await receive(sim.wsUrl, N);
     await sim.stop();
     // The same engine offline: every frame at the virtual time it is due (the pump sends it then, in real time).

@@ -2,14 +2,14 @@
  * The fake Twitch's send path: IRC lines per second from the server to 1 and 50 WebSocket clients (in a separate
  * process), against a bare `ws` server broadcasting the same pre-built lines in the same batches, in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { chat } from '../simulator/twitch/events.ts';
 import { TwitchGenerator } from '../simulator/twitch/generator.ts';
 import { DEFAULT_ROOM, roomIdOf, type Rendered } from '../simulator/twitch/lines.ts';
 import { TWITCH_RATE_KINDS, type TwitchRates } from '../simulator/twitch/rates.ts';
 import { startTwitchServer } from '../simulator/twitch/server.ts';
+import { median } from './client-timing.ts';
+import { Sink } from './sink.ts';
 import type { BenchRow } from './types.ts';
 
 const LINES = 40_000;
@@ -28,46 +28,26 @@ export function buildLines(): Rendered[] {
   return out;
 }
 
-interface Sink {
-  child: ChildProcess;
-  next(): Promise<string>;
-}
-
-function sink(url: string, clients: number, join: boolean): Promise<Sink> {
-  const child = spawn(process.execPath, [new URL('./irc-sink.mjs', import.meta.url).pathname, url, String(clients), join ? '1' : '0'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines: string[] = [];
-  const waiters: Array<(l: string) => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (l) => (waiters.length ? waiters.shift()!(l) : lines.push(l)));
-  const next = (): Promise<string> => (lines.length ? Promise.resolve(lines.shift()!) : new Promise((r) => waiters.push(r)));
-  return next().then((l) => {
-    if (l !== 'ready') throw new Error(`irc-sink said ${l}`);
-    return { child, next };
-  });
-}
-
 /** Sends the lines in batches, yielding between them (as the pump does between ticks); ms until the sink has all. */
 async function measure(s: Sink, send: (batch: Rendered[]) => void, lines: Rendered[]): Promise<number> {
-  s.child.stdin!.write(`count ${lines.length}\n`);
-  if ((await s.next()) !== 'counting') throw new Error('irc-sink did not acknowledge the count');
-  const done = s.next();
+  const { done } = await s.expect(lines.length);
   for (let i = 0; i < lines.length; i += BATCH) {
     send(lines.slice(i, i + BATCH));
     await new Promise((r) => setImmediate(r));
   }
-  const reply = await done;
-  return Number(reply.split(' ')[1]);
+  return done;
 }
 
 export async function fake(lines: Rendered[], clients: number): Promise<number[]> {
   const tw = await startTwitchServer({ seed: 11, startMs: 0, port: 0, tcpPort: null, rates: NO_RATES, maxBufferedBytes: 1 << 28 });
-  const s = await sink(tw.wsUrl, clients, true);
+  const s = await Sink.open(tw.wsUrl, clients, 'irc-join');
   try {
     await measure(s, (b) => tw.broadcast('bench', b), lines.slice(0, 2000)); // warm-up
     const out: number[] = [];
     for (let i = 0; i < RUNS; i++) out.push(await measure(s, (b) => tw.broadcast('bench', b), lines));
     return out;
   } finally {
-    s.child.stdin!.write('exit\n');
+    s.close();
     await tw.close();
   }
 }
@@ -77,7 +57,7 @@ export async function bare(lines: Rendered[], clients: number): Promise<number[]
   await new Promise((r) => wss.once('listening', r));
   const set = new Set<WebSocket>();
   wss.on('connection', (ws) => set.add(ws));
-  const s = await sink(`ws://127.0.0.1:${(wss.address() as { port: number }).port}/`, clients, false);
+  const s = await Sink.open(`ws://127.0.0.1:${(wss.address() as { port: number }).port}/`, clients, 'irc');
   // The least a server can do: one frame per batch, joined and encoded once, the same bytes to every client.
   const send = (b: Rendered[]): void => {
     const text = Buffer.from(`${b.map((r) => r.tagged).join('\r\n')}\r\n`);
@@ -89,12 +69,10 @@ export async function bare(lines: Rendered[], clients: number): Promise<number[]
     for (let i = 0; i < RUNS; i++) out.push(await measure(s, send, lines));
     return out;
   } finally {
-    s.child.stdin!.write('exit\n');
+    s.close();
     wss.close();
   }
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The bench part. */
 export async function run(progress: (msg: string) => void): Promise<BenchRow[]> {
