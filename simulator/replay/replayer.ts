@@ -6,8 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { openRecording, parseLine, readLines, type RawLine, type RecordingInfo } from '../../recorder/reader.ts';
 import { RecordingError } from '../../recorder/format.ts';
-import { frameKind } from '../../recorder/frame-kind.ts';
-import { frameKindOfBinary } from '../../recorder/frame-kind.ts';
+import { frameKind, frameKindOfBinary } from '../../recorder/frame-kind.ts';
 import { frameLineBinary } from './frame-bytes.ts';
 import { mediaRewriter, type MediaRewriter } from './rewrite.ts';
 import { LoopShifter } from './loop-shift.ts';

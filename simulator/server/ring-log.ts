@@ -39,7 +39,7 @@ export class RingLog {
     const out: LogEntry[] = [];
     for (let s = from; s <= this.seq; s++) {
       const e = this.buf[s % this.size];
-      if (e && e.seq === s) out.push(e.utf8 ? { seq: e.seq, at: e.at, event: e.event, text: this.cut(e.utf8.toString('utf8')) } : { seq: e.seq, at: e.at, event: e.event, text: e.text });
+      if (e && e.seq === s) out.push(e.utf8 ? { seq: e.seq, at: e.at, event: e.event, text: this.cut(e.utf8.toString('utf8')) } : e);
     }
     return out;
   }

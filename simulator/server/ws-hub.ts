@@ -80,12 +80,15 @@ export class WsHub {
     for (const [ws, state] of this.clients) {
       if (!state.overCapSince) continue;
       if (ws.bufferedAmount <= this.maxBuffered) state.overCapSince = 0;
-      else if (now - state.overCapSince > this.graceMs) {
-        this.stats.slowClientsDisconnected++;
-        this.clients.delete(ws);
-        ws.terminate();
-      }
+      else if (now - state.overCapSince > this.graceMs) this.disconnectSlow(ws);
     }
+  }
+
+  /** Drops a client that has stopped taking what it is sent (counted in slowClientsDisconnected). */
+  private disconnectSlow(ws: WebSocket): void {
+    this.stats.slowClientsDisconnected++;
+    this.clients.delete(ws);
+    ws.terminate();
   }
 
   /** Number of connected clients. */
@@ -223,9 +226,7 @@ export class WsHub {
           }
           if (!state.fullSince) state.fullSince = now;
           else if (now - state.fullSince > this.graceMs) {
-            this.stats.slowClientsDisconnected++;
-            this.clients.delete(ws);
-            ws.terminate();
+            this.disconnectSlow(ws);
             continue;
           }
           full = state;
