@@ -38,16 +38,24 @@ describe('captureUrls', () => {
     frames.splice(500, 0, `{"event":"chat","data":{"profilePictureUrl":"${pic}"}}`);
     frames.splice(600, 0, '{"event":"chat","data":{"profilePictureUrl":"\\u0068ttp://127.0.0.1:9/media/avatar/u.png"}}');
     frames.splice(700, 0, '{"event":"chat","data":{"profilePictureUrl":"https://example.com/page?x=http"}}');
+    // A picture whose URL is not ASCII, twice: the latin1 form must not pass for it.
+    const accented = '{"event":"chat","data":{"profilePictureUrl":"http://127.0.0.1:9/media/avatar/é.png"}}';
+    frames.splice(800, 0, accented, accented);
     const ours = fakeCapture();
+    const asBytes = fakeCapture();
     const reference = fakeCapture();
     for (const f of frames) {
       captureUrls(ours.media, f);
+      // As the recorder hands them on: the frame's UTF-8 bytes as a latin1 string.
+      captureUrls(asBytes.media, Buffer.from(f, 'utf8').toString('latin1'), true);
       const { images, elsewhere } = frameImageUrls(f);
       for (const u of images) reference.media.add(u);
       for (const u of elsewhere) reference.media.skip(u);
     }
     expect(ours.log).toEqual(reference.log);
+    expect(asBytes.log).toEqual(reference.log);
     expect(ours.log).toContain(`add ${pic}`);
+    expect(ours.log).toContain('add http://127.0.0.1:9/media/avatar/é.png');
     expect(ours.log.length).toBeGreaterThan(100);
   });
 });

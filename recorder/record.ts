@@ -226,7 +226,7 @@ export class Recorder {
     this.stats.frames++;
     const kind = frameKindOfBinary(binary);
     this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
-    if (this.media) captureUrls(this.media, utf8.toString('utf8'));
+    if (this.media) captureUrls(this.media, binary, true);
     if (this.opts.maxEvents !== undefined && this.stats.frames >= this.opts.maxEvents) void this.stop('max-events');
   }
 
@@ -327,16 +327,20 @@ export function refreshStats(
   return stats;
 }
 
-/** Hands a frame's image-field URLs to media capture and notes every other image-looking URL as skipped. */
-export function captureUrls(media: MediaCapture, text: string): void {
+/**
+ * Hands a frame's image-field URLs to media capture and notes every other image-looking URL as skipped. With `binary`,
+ * `text` is the frame's UTF-8 bytes as a latin1 string (the recorder keeps frames so), decoded only if it must be read.
+ */
+export function captureUrls(media: MediaCapture, text: string, binary = false): void {
   // Most frames carry only pictures already taken (a viewer's avatar again). When every "http" in the frame starts one
   // of those, reading the frame's fields (a JSON.parse and a walk, ~8 µs a frame: most of a recorded frame's cost)
-  // could only add and skip what is already there, so it is left out. A \u escape could hide a URL: read those.
+  // could only add and skip what is already there, so it is left out. A \u escape could hide a URL: read those. An
+  // ASCII URL reads the same in the latin1 form; any other sends the frame the long way.
   if (!text.includes('\\u')) {
     const found = findMediaUrls(text);
-    if (found.length > 0 && countHttp(text) === found.length && found.every((f) => media.taken(f.url))) return;
+    if (found.length > 0 && countHttp(text) === found.length && found.every((f) => (!binary || ASCII.test(f.url)) && media.taken(f.url))) return;
   }
-  const { images, elsewhere } = frameImageUrls(text);
+  const { images, elsewhere } = frameImageUrls(binary ? Buffer.from(text, 'latin1').toString('utf8') : text);
   for (const u of images) media.add(u);
   for (const u of elsewhere) media.skip(u);
 }
@@ -349,3 +353,4 @@ function countHttp(text: string): number {
   return n;
 }
 const HTTP_ANY_CASE = /http/gi;
+const ASCII = /^[\x00-\x7f]*$/;
