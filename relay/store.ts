@@ -187,6 +187,12 @@ export class Store {
       ),
     };
     this.reloadHooks();
+    this.recountPending();
+  }
+
+  /** Pending deliveries per webhook, counted again from the database (at open, and after a rolled-back accept). */
+  private recountPending(): void {
+    for (const [id] of this.pending) this.pending.set(id, 0);
     for (const r of this.st.pendingBy.all()) this.pending.set(r.webhook_id, r.n);
   }
 
@@ -272,8 +278,7 @@ export class Store {
       return out();
     } catch (e) {
       // The transaction rolled back: the counters must too.
-      for (const [id] of this.pending) this.pending.set(id, 0);
-      for (const r of this.st.pendingBy.all()) this.pending.set(r.webhook_id, r.n);
+      this.recountPending();
       throw e;
     }
   }
